@@ -1,0 +1,173 @@
+package io.transferas2.camel;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.transferas2.certs.CertificateStore;
+import io.transferas2.registry.RegistryFile;
+import io.transferas2.registry.RegistrySettings;
+import io.transferas2.registry.TransferRegistry;
+
+/**
+ * The transfer-as2 component: holds the resource registry (connectors, agreements, profiles, certificates, servers)
+ * that its endpoints read on every message, so changes apply at once.
+ */
+@Component("transfer-as2")
+public class TransferAs2Component extends HealthCheckComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(TransferAs2Component.class);
+
+    @Metadata(label = "advanced", autowired = true,
+              description = "The resource registry to use. When not set, one is opened from registryFile, or an"
+                            + " empty in-memory registry is created.")
+    private TransferRegistry registry;
+
+    @Metadata(description = "Path of the registry file (YAML or JSON) holding certificates, profiles, servers,"
+                            + " connectors and agreements, in the shapes aws transfer describe commands print.")
+    private String registryFile;
+
+    @Metadata(defaultValue = "false",
+              description = "Write registry changes (for example from the control-plane API) back to registryFile.")
+    private boolean persistRegistryChanges;
+
+    @Metadata(label = "security", secret = true,
+              description = "Password that encrypts private keys the registry stores next to registryFile (keys"
+                            + " imported through the API). Without it they are stored with owner-only permissions.")
+    private String keyEncryptionPassword;
+
+    @Metadata(label = "advanced", defaultValue = "us-east-1",
+              description = "AWS region written into the ARNs of new resources.")
+    private String region = "us-east-1";
+
+    @Metadata(label = "advanced", defaultValue = "000000000000",
+              description = "AWS account ID written into the ARNs of new resources.")
+    private String accountId = "000000000000";
+
+    @Metadata(description = "Default endpoint options, overridden by options on each endpoint URI.")
+    private TransferAs2Configuration configuration = new TransferAs2Configuration();
+
+    private CertificateStore certificateStore;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String[] parts = remaining.split("/", -1);
+        if (parts.length != 2 || parts[1].isEmpty()) {
+            throw new IllegalArgumentException("Invalid URI " + uri + ": expected transfer-as2:connector/<ConnectorId>"
+                                               + " or transfer-as2:server/<ServerId>");
+        }
+        EndpointType type = EndpointType.fromUri(parts[0]);
+        if (!type.kind().isValidId(parts[1]) && !parts[1].startsWith("{{")) {
+            throw new IllegalArgumentException("Invalid URI " + uri + ": '" + parts[1] + "' is not a "
+                                               + type.kind().idField() + " (" + type.kind().idPrefix()
+                                               + " followed by 17 lowercase hex characters)");
+        }
+        TransferAs2Endpoint endpoint = new TransferAs2Endpoint(uri, this, configuration.copy());
+        endpoint.setType(parts[0]);
+        endpoint.setId(parts[1]);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        transferRegistry();
+    }
+
+    /** The registry in use: the configured one, else opened from registryFile or created empty on first use. */
+    public synchronized TransferRegistry transferRegistry() {
+        if (registry == null) {
+            RegistrySettings settings = RegistrySettings.defaults()
+                    .region(region).accountId(accountId)
+                    .secrets(new CamelSecretResolver(getCamelContext()));
+            if (registryFile != null) {
+                registry = RegistryFile.open(Path.of(registryFile), settings, persistRegistryChanges,
+                        keyEncryptionPassword == null ? null : keyEncryptionPassword.toCharArray());
+                LOG.info("transfer-as2 registry loaded from {}", registryFile);
+            } else {
+                registry = new TransferRegistry(settings);
+                LOG.info("transfer-as2 uses an empty in-memory registry (set registryFile to load one)");
+            }
+        }
+        return registry;
+    }
+
+    /** Certificate selection over the registry. */
+    public synchronized CertificateStore getCertificateStore() {
+        if (certificateStore == null) {
+            certificateStore = new CertificateStore(transferRegistry());
+        }
+        return certificateStore;
+    }
+
+    /** The configured registry, or null (the generated configurer reads it; it must not open one). */
+    public synchronized TransferRegistry getRegistry() {
+        return registry;
+    }
+
+    /** The resource registry to use. */
+    public synchronized void setRegistry(TransferRegistry registry) {
+        this.registry = registry;
+        this.certificateStore = null;
+    }
+
+    public String getRegistryFile() {
+        return registryFile;
+    }
+
+    /** Path of the registry file (YAML or JSON). */
+    public void setRegistryFile(String registryFile) {
+        this.registryFile = registryFile;
+    }
+
+    public boolean isPersistRegistryChanges() {
+        return persistRegistryChanges;
+    }
+
+    /** Write registry changes back to registryFile. */
+    public void setPersistRegistryChanges(boolean persistRegistryChanges) {
+        this.persistRegistryChanges = persistRegistryChanges;
+    }
+
+    public String getKeyEncryptionPassword() {
+        return keyEncryptionPassword;
+    }
+
+    /** Password that encrypts stored private keys. */
+    public void setKeyEncryptionPassword(String keyEncryptionPassword) {
+        this.keyEncryptionPassword = keyEncryptionPassword;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /** AWS region written into ARNs. */
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    /** AWS account ID written into ARNs. */
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
+    }
+
+    public TransferAs2Configuration getConfiguration() {
+        return configuration;
+    }
+
+    /** Default endpoint options. */
+    public void setConfiguration(TransferAs2Configuration configuration) {
+        this.configuration = configuration;
+    }
+}

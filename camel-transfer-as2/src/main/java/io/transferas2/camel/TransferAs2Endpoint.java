@@ -1,0 +1,94 @@
+package io.transferas2.camel;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Send and receive AS2 (RFC 4130) files the way AWS Transfer Family does: a connector sends, a server receives under
+ * its agreements.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "transfer-as2", title = "Transfer Family AS2",
+             syntax = "transfer-as2:type/id", category = { Category.FILE, Category.HTTP, Category.SECURITY },
+             headersClass = TransferAs2Constants.class)
+public class TransferAs2Endpoint extends DefaultEndpoint {
+
+    @UriPath(description = "What the endpoint names: connector (producer, sends through an AS2 connector) or server"
+                           + " (consumer, receives under the server's agreements)",
+             enums = "connector,server")
+    @Metadata(required = true)
+    private String type;
+
+    @UriPath(description = "The ConnectorId (c-...) for a producer, or the ServerId (s-...) for a consumer")
+    @Metadata(required = true)
+    private String id;
+
+    @UriParam
+    private TransferAs2Configuration configuration;
+
+    public TransferAs2Endpoint(String uri, TransferAs2Component component, TransferAs2Configuration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public TransferAs2Component getComponent() {
+        return (TransferAs2Component) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        requireType(EndpointType.CONNECTOR, "producer", "to(\"transfer-as2:connector/<ConnectorId>\")");
+        throw new UnsupportedOperationException("The transfer-as2 connector producer is not implemented yet");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        requireType(EndpointType.SERVER, "consumer", "from(\"transfer-as2:server/<ServerId>\")");
+        throw new UnsupportedOperationException("The transfer-as2 server consumer is not implemented yet");
+    }
+
+    private void requireType(EndpointType expected, String role, String example) {
+        if (endpointType() != expected) {
+            throw new IllegalArgumentException("A transfer-as2 " + role + " needs a " + expected.uriName()
+                    + " endpoint, e.g. " + example + "; got " + getEndpointUri());
+        }
+    }
+
+    public EndpointType endpointType() {
+        return EndpointType.fromUri(type);
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    /** What the endpoint names: connector or server. */
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** The ConnectorId or ServerId. */
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public TransferAs2Configuration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's options. */
+    public void setConfiguration(TransferAs2Configuration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,6 @@
+package io.transferas2.model;
+
+/** Agreement status, AWS `AgreementStatusType`. Only ACTIVE agreements accept messages. */
+public enum AgreementStatusType {
+    ACTIVE, INACTIVE
+}

@@ -1,0 +1,6 @@
+package io.transferas2.model;
+
+/** Certificate usage, AWS `CertificateUsageType`. */
+public enum CertificateUsageType {
+    SIGNING, ENCRYPTION, TLS
+}
