@@ -102,7 +102,14 @@ public final class CamelAs2Client implements As2PeerClient {
                 if (r.mdn() == MdnMode.ASYNC) {
                     asyncMdnUrl();
                 }
-                HttpCoreContext context = send(r, connection, new java.io.ByteArrayInputStream(bytes), charset);
+                RawResponseCapture.begin();
+                HttpCoreContext context;
+                RawResponseCapture.Response raw;
+                try {
+                    context = send(r, connection, new java.io.ByteArrayInputStream(bytes), charset);
+                } finally {
+                    raw = RawResponseCapture.end();
+                }
                 ClassicHttpRequest request = (ClassicHttpRequest) context.getRequest();
                 messageId = MdnInspector.stripBrackets(request.getFirstHeader(AS2Header.MESSAGE_ID).getValue());
                 if (r.mdn() == MdnMode.ASYNC) {
@@ -112,8 +119,12 @@ public final class CamelAs2Client implements As2PeerClient {
                 MdnCheck check = null;
                 if (r.mdn() == MdnMode.SYNC && response instanceof ClassicHttpResponse classic
                     && classic.getEntity() != null && response.getFirstHeader(AS2Header.CONTENT_TYPE) != null) {
-                    check = MdnInspector.inspect(response.getFirstHeader(AS2Header.CONTENT_TYPE).getValue(),
-                            CamelMdns.bytes(classic.getEntity()), r.receiver().certificate(), expectedMic, messageId);
+                    // the bytes from the socket where possible (plain HTTP), else camel's re-serialised entity
+                    boolean exact = raw != null && raw.contentType() != null;
+                    check = MdnInspector.inspect(exact ? raw.contentType()
+                                    : response.getFirstHeader(AS2Header.CONTENT_TYPE).getValue(),
+                            exact ? raw.body() : CamelMdns.bytes(classic.getEntity()), r.receiver().certificate(),
+                            expectedMic, messageId);
                 }
                 return new SendResult(messageId, response.getCode(), expectedMic, check, null, elapsed(start));
             }
@@ -180,6 +191,9 @@ public final class CamelAs2Client implements As2PeerClient {
                     r.url().getHost(), port(r.url()), r.readTimeout(), r.connectTimeout(), 5, Duration.ofMinutes(15),
                     ssl, ssl == null ? null : (host, session) -> true);
             replaceProtocol(connection, r.expectContinue());
+            if (ssl == null) {
+                RawResponseCapture.install(connection, r.readTimeout(), r.connectTimeout());
+            }
             connections.put(key, connection);
             return connection;
         }
