@@ -136,6 +136,10 @@ final class ApiRequestHandler implements Processor {
     private static Function<String, List<String>> headers(Message message) {
         return name -> {
             Object value = message.getHeader(name);
+            if (value == null && "host".equalsIgnoreCase(name)) {
+                // HTTP/2 (h2c) carries the host as the :authority pseudo-header, which is not a message header
+                value = authority(message.getHeader(Exchange.HTTP_URL, String.class));
+            }
             if (value == null) {
                 return null;
             }
@@ -147,6 +151,17 @@ final class ApiRequestHandler implements Processor {
             }
             return values;
         };
+    }
+
+    private static String authority(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            return java.net.URI.create(url).getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static byte[] readBody(Message message) {

@@ -7,6 +7,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
+import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -64,6 +65,9 @@ public class TransferApiConsumer extends DefaultConsumer implements Suspendable 
                 Clock.systemUTC());
         Endpoint platformHttp = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path(config)
                 + "?httpMethodRestrict=POST&useStreaming=false");
+        if (platformHttp instanceof HeaderFilterStrategyAware filtered) {
+            filtered.setHeaderFilterStrategy(new ApiHeaderFilterStrategy(filtered.getHeaderFilterStrategy()));
+        }
         http = platformHttp.createConsumer(handler);
         ServiceHelper.initService(http);
         if (keys.isEmpty()) {

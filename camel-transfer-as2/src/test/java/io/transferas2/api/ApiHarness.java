@@ -15,8 +15,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.transfer.TransferClient;
 
 import io.transferas2.camel.TransferAs2Component;
@@ -89,16 +91,22 @@ final class ApiHarness implements AutoCloseable {
         return context.getComponent("transfer-as2", TransferAs2Component.class);
     }
 
+    /** A client with the SDK's standard retries. */
     TransferClient client() {
-        return client(KEY_ID, SECRET, RetryMode.STANDARD);
+        return client(KEY_ID, SECRET, AwsRetryStrategy.forRetryMode(RetryMode.STANDARD));
     }
 
-    TransferClient client(String keyId, String secret, RetryMode retryMode) {
+    /** A client that does not retry, so each error reaches the test as the SDK surfaces it. */
+    TransferClient noRetryClient(String keyId, String secret) {
+        return client(keyId, secret, AwsRetryStrategy.doNotRetry());
+    }
+
+    TransferClient client(String keyId, String secret, RetryStrategy retryStrategy) {
         TransferClient client = TransferClient.builder()
                 .endpointOverride(endpoint())
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
-                .overrideConfiguration(o -> o.retryStrategy(retryMode))
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy))
                 .build();
         clients.add(client);
         return client;
