@@ -44,7 +44,10 @@ final class ApiHarness implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a context whose component has {@code componentOptions} and the given routes besides the API route. */
+    /**
+     * Starts a context whose component has {@code componentOptions}, an API route from {@code apiUri} (none when null)
+     * that records the audit exchanges, and the given routes.
+     */
     static ApiHarness start(Map<String, Object> componentOptions, String apiUri, RouteBuilder... routes)
             throws Exception {
         int port = AvailablePortFinder.getNextAvailable();
@@ -58,7 +61,23 @@ final class ApiHarness implements AutoCloseable {
         org.apache.camel.support.PropertyBindingSupport.build().withCamelContext(context).withTarget(component)
                 .withProperties(new java.util.HashMap<>(componentOptions)).withRemoveParameters(false).bind();
         ApiHarness harness = new ApiHarness(context, port);
-        context.addRoutes(new RouteBuilder() {
+        if (apiUri != null) {
+            context.addRoutes(apiRoute(apiUri, harness));
+        }
+        for (RouteBuilder route : routes) {
+            context.addRoutes(route);
+        }
+        try {
+            context.start();
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        return harness;
+    }
+
+    private static RouteBuilder apiRoute(String apiUri, ApiHarness harness) {
+        return new RouteBuilder() {
             @Override
             public void configure() {
                 from(apiUri).routeId("api").process(e -> harness.audit.add(Map.of(
@@ -69,12 +88,7 @@ final class ApiHarness implements AutoCloseable {
                         "errorType", String.valueOf(e.getMessage().getHeader(TransferAs2Constants.API_ERROR_TYPE)),
                         "body", e.getMessage().getBody(String.class))));
             }
-        });
-        for (RouteBuilder route : routes) {
-            context.addRoutes(route);
-        }
-        context.start();
-        return harness;
+        };
     }
 
     static ApiHarness start(RouteBuilder... routes) throws Exception {
@@ -84,7 +98,11 @@ final class ApiHarness implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port + "/");
+        return endpoint("/");
+    }
+
+    URI endpoint(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     TransferAs2Component component() {
