@@ -72,7 +72,8 @@ public class TransferApiConsumer extends DefaultConsumer implements Suspendable 
         ServiceHelper.initService(http);
         if (keys.isEmpty()) {
             LOG.warn("****************************************************************************************");
-            LOG.warn("* transfer-as2 API on {} runs WITHOUT AUTHENTICATION (allowUnauthenticatedApi=true).", path(config));
+            LOG.warn("* transfer-as2 API on {} runs WITHOUT AUTHENTICATION (allowUnauthenticatedApi=true).",
+                    path(config));
             LOG.warn("* Anyone who reaches this port can create, change and delete every AS2 resource.");
             LOG.warn("* Development only: configure accessKeys before exposing it.");
             LOG.warn("****************************************************************************************");

@@ -249,7 +249,8 @@ class TransferApiErrorsTest {
                 "content-type", "x-amzn-requestid", "date").contains(name.toLowerCase()));
         assertThat(ok.headers().firstValue("Authorization")).isEmpty();
         assertThat(ok.headers().firstValue("X-Amz-Target")).isEmpty();
-        HttpResponse<String> error = raw.send("TransferService.DescribeServer", "{\"ServerId\": \"s-00000000000000000\"}");
+        HttpResponse<String> error = raw.send("TransferService.DescribeServer",
+                "{\"ServerId\": \"s-00000000000000000\"}");
         assertThat(error.headers().firstValue("X-Amzn-ErrorType")).hasValue("ResourceNotFoundException");
     }
 

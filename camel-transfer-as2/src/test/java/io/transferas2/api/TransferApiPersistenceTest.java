@@ -35,7 +35,7 @@ class TransferApiPersistenceTest {
                 "registryFile", file.toString(),
                 "persistRegistryChanges", "true",
                 "keyEncryptionPassword", "key-encryption-secret",
-                "configuration.accessKeys", ApiHarness.KEY_ID + ":" + ApiHarness.SECRET);
+                "accessKeys", ApiHarness.KEY_ID + ":" + ApiHarness.SECRET);
         KeyMaterial key = TestKeys.key("api-persistence");
         String keyPem = TestKeys.privateKeyPem(key);
         String certificateId;

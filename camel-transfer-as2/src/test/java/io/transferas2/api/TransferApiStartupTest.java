@@ -32,9 +32,11 @@ class TransferApiStartupTest {
     @Test
     void rejectsBrokenKeyConfigurationWithoutEchoingSecrets() {
         assertThat(startFailure(Map.of("configuration.accessKeys", "AKIAONE:s3cr3t-value",
-                "configuration.readOnlyAccessKeys", "AKIATWO"))).hasMessageContaining("AKIATWO is not one of accessKeys")
+                "configuration.readOnlyAccessKeys", "AKIATWO")))
+                .hasMessageContaining("AKIATWO is not one of accessKeys")
                 .hasMessageNotContaining("s3cr3t-value");
-        assertThat(startFailure(Map.of("configuration.accessKeys", "s3cr3t-without-id"))).hasMessageContaining("AccessKeyId:SecretAccessKey")
+        assertThat(startFailure(Map.of("configuration.accessKeys", "s3cr3t-without-id")))
+                .hasMessageContaining("AccessKeyId:SecretAccessKey")
                 .hasMessageNotContaining("s3cr3t-without-id");
     }
 
