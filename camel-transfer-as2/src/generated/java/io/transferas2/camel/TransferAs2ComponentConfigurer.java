@@ -19,12 +19,25 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
+    private io.transferas2.camel.TransferAs2Configuration getOrCreateConfiguration(TransferAs2Component target) {
+        if (target.getConfiguration() == null) {
+            target.setConfiguration(new io.transferas2.camel.TransferAs2Configuration());
+        }
+        return target.getConfiguration();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TransferAs2Component target = (TransferAs2Component) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeys":
+        case "accessKeys": getOrCreateConfiguration(target).setAccessKeys(property(camelContext, java.lang.String.class, value)); return true;
         case "accountid":
         case "accountId": target.setAccountId(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowunauthenticatedapi":
+        case "allowUnauthenticatedApi": getOrCreateConfiguration(target).setAllowUnauthenticatedApi(property(camelContext, boolean.class, value)); return true;
+        case "apipath":
+        case "apiPath": getOrCreateConfiguration(target).setApiPath(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -40,10 +53,18 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "persistregistrychanges":
         case "persistRegistryChanges": target.setPersistRegistryChanges(property(camelContext, boolean.class, value)); return true;
+        case "readonlyaccesskeys":
+        case "readOnlyAccessKeys": getOrCreateConfiguration(target).setReadOnlyAccessKeys(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "registry": target.setRegistry(property(camelContext, io.transferas2.registry.TransferRegistry.class, value)); return true;
         case "registryfile":
         case "registryFile": target.setRegistryFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "signingregion":
+        case "signingRegion": getOrCreateConfiguration(target).setSigningRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "startfiletransferendpoint":
+        case "startFileTransferEndpoint": getOrCreateConfiguration(target).setStartFileTransferEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "startfiletransferrate":
+        case "startFileTransferRate": getOrCreateConfiguration(target).setStartFileTransferRate(property(camelContext, double.class, value)); return true;
         default: return false;
         }
     }
@@ -56,8 +77,14 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeys":
+        case "accessKeys": return java.lang.String.class;
         case "accountid":
         case "accountId": return java.lang.String.class;
+        case "allowunauthenticatedapi":
+        case "allowUnauthenticatedApi": return boolean.class;
+        case "apipath":
+        case "apiPath": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -73,10 +100,18 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return boolean.class;
         case "persistregistrychanges":
         case "persistRegistryChanges": return boolean.class;
+        case "readonlyaccesskeys":
+        case "readOnlyAccessKeys": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "registry": return io.transferas2.registry.TransferRegistry.class;
         case "registryfile":
         case "registryFile": return java.lang.String.class;
+        case "signingregion":
+        case "signingRegion": return java.lang.String.class;
+        case "startfiletransferendpoint":
+        case "startFileTransferEndpoint": return java.lang.String.class;
+        case "startfiletransferrate":
+        case "startFileTransferRate": return double.class;
         default: return null;
         }
     }
@@ -85,8 +120,14 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TransferAs2Component target = (TransferAs2Component) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeys":
+        case "accessKeys": return getOrCreateConfiguration(target).getAccessKeys();
         case "accountid":
         case "accountId": return target.getAccountId();
+        case "allowunauthenticatedapi":
+        case "allowUnauthenticatedApi": return getOrCreateConfiguration(target).isAllowUnauthenticatedApi();
+        case "apipath":
+        case "apiPath": return getOrCreateConfiguration(target).getApiPath();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
@@ -102,10 +143,18 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "persistregistrychanges":
         case "persistRegistryChanges": return target.isPersistRegistryChanges();
+        case "readonlyaccesskeys":
+        case "readOnlyAccessKeys": return getOrCreateConfiguration(target).getReadOnlyAccessKeys();
         case "region": return target.getRegion();
         case "registry": return target.getRegistry();
         case "registryfile":
         case "registryFile": return target.getRegistryFile();
+        case "signingregion":
+        case "signingRegion": return getOrCreateConfiguration(target).getSigningRegion();
+        case "startfiletransferendpoint":
+        case "startFileTransferEndpoint": return getOrCreateConfiguration(target).getStartFileTransferEndpoint();
+        case "startfiletransferrate":
+        case "startFileTransferRate": return getOrCreateConfiguration(target).getStartFileTransferRate();
         default: return null;
         }
     }

@@ -23,6 +23,12 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TransferAs2Endpoint target = (TransferAs2Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeys":
+        case "accessKeys": target.getConfiguration().setAccessKeys(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowunauthenticatedapi":
+        case "allowUnauthenticatedApi": target.getConfiguration().setAllowUnauthenticatedApi(property(camelContext, boolean.class, value)); return true;
+        case "apipath":
+        case "apiPath": target.getConfiguration().setApiPath(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
@@ -31,6 +37,14 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "readonlyaccesskeys":
+        case "readOnlyAccessKeys": target.getConfiguration().setReadOnlyAccessKeys(property(camelContext, java.lang.String.class, value)); return true;
+        case "signingregion":
+        case "signingRegion": target.getConfiguration().setSigningRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "startfiletransferendpoint":
+        case "startFileTransferEndpoint": target.getConfiguration().setStartFileTransferEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "startfiletransferrate":
+        case "startFileTransferRate": target.getConfiguration().setStartFileTransferRate(property(camelContext, double.class, value)); return true;
         default: return false;
         }
     }
@@ -38,6 +52,12 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeys":
+        case "accessKeys": return java.lang.String.class;
+        case "allowunauthenticatedapi":
+        case "allowUnauthenticatedApi": return boolean.class;
+        case "apipath":
+        case "apiPath": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "exceptionhandler":
@@ -46,6 +66,14 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "readonlyaccesskeys":
+        case "readOnlyAccessKeys": return java.lang.String.class;
+        case "signingregion":
+        case "signingRegion": return java.lang.String.class;
+        case "startfiletransferendpoint":
+        case "startFileTransferEndpoint": return java.lang.String.class;
+        case "startfiletransferrate":
+        case "startFileTransferRate": return double.class;
         default: return null;
         }
     }
@@ -54,6 +82,12 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TransferAs2Endpoint target = (TransferAs2Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeys":
+        case "accessKeys": return target.getConfiguration().getAccessKeys();
+        case "allowunauthenticatedapi":
+        case "allowUnauthenticatedApi": return target.getConfiguration().isAllowUnauthenticatedApi();
+        case "apipath":
+        case "apiPath": return target.getConfiguration().getApiPath();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "exceptionhandler":
@@ -62,6 +96,14 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "exchangePattern": return target.getExchangePattern();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "readonlyaccesskeys":
+        case "readOnlyAccessKeys": return target.getConfiguration().getReadOnlyAccessKeys();
+        case "signingregion":
+        case "signingRegion": return target.getConfiguration().getSigningRegion();
+        case "startfiletransferendpoint":
+        case "startFileTransferEndpoint": return target.getConfiguration().getStartFileTransferEndpoint();
+        case "startfiletransferrate":
+        case "startFileTransferRate": return target.getConfiguration().getStartFileTransferRate();
         default: return null;
         }
     }

@@ -23,15 +23,24 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(6);
+        Set<String> props = new HashSet<>(13);
+        props.add("accessKeys");
+        props.add("allowUnauthenticatedApi");
+        props.add("apiPath");
         props.add("bridgeErrorHandler");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("id");
         props.add("lazyStartProducer");
+        props.add("readOnlyAccessKeys");
+        props.add("signingRegion");
+        props.add("startFileTransferEndpoint");
+        props.add("startFileTransferRate");
         props.add("type");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        SECRET_PROPERTY_NAMES = Collections.emptySet();
+        Set<String> secretProps = new HashSet<>(1);
+        secretProps.add("accessKeys");
+        SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }
 
@@ -48,7 +57,7 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
         Map<String, Object> copy = new HashMap<>(properties);
 
         uri = buildPathParameter(syntax, uri, "type", null, true, copy);
-        uri = buildPathParameter(syntax, uri, "id", null, true, copy);
+        uri = buildPathParameter(syntax, uri, "id", null, false, copy);
         uri = buildQueryParameters(uri, copy, encode);
         return uri;
     }

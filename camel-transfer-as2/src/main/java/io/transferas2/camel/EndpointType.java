@@ -4,10 +4,14 @@ import java.util.Locale;
 
 import io.transferas2.model.ResourceKind;
 
-/** The resource an endpoint URI names: {@code connector/<ConnectorId>} sends, {@code server/<ServerId>} receives. */
+/**
+ * What an endpoint URI names: {@code connector/<ConnectorId>} sends, {@code server/<ServerId>} receives, {@code api}
+ * serves the AWS Transfer control-plane API.
+ */
 public enum EndpointType {
     CONNECTOR(ResourceKind.CONNECTOR),
-    SERVER(ResourceKind.SERVER);
+    SERVER(ResourceKind.SERVER),
+    API(null);
 
     private final ResourceKind kind;
 
@@ -15,6 +19,7 @@ public enum EndpointType {
         this.kind = kind;
     }
 
+    /** The resource kind the endpoint's id names; null for {@link #API}, which has no id. */
     public ResourceKind kind() {
         return kind;
     }
@@ -30,6 +35,6 @@ public enum EndpointType {
             }
         }
         throw new IllegalArgumentException("transfer-as2 endpoints are transfer-as2:connector/<ConnectorId> or"
-                + " transfer-as2:server/<ServerId>, not '" + name + "'");
+                + " transfer-as2:server/<ServerId> (or transfer-as2:api), not '" + name + "'");
     }
 }

@@ -56,10 +56,16 @@ public class TransferAs2Component extends HealthCheckComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining.equals(EndpointType.API.uriName()) || remaining.equals(EndpointType.API.uriName() + "/")) {
+            TransferAs2Endpoint endpoint = new TransferAs2Endpoint(uri, this, configuration.copy());
+            endpoint.setType(EndpointType.API.uriName());
+            setProperties(endpoint, parameters);
+            return endpoint;
+        }
         String[] parts = remaining.split("/", -1);
-        if (parts.length != 2 || parts[1].isEmpty()) {
+        if (parts.length != 2 || parts[1].isEmpty() || EndpointType.API.uriName().equals(parts[0])) {
             throw new IllegalArgumentException("Invalid URI " + uri + ": expected transfer-as2:connector/<ConnectorId>"
-                                               + " or transfer-as2:server/<ServerId>");
+                                               + " or transfer-as2:server/<ServerId> (or transfer-as2:api)");
         }
         EndpointType type = EndpointType.fromUri(parts[0]);
         if (!type.kind().isValidId(parts[1]) && !parts[1].startsWith("{{")) {

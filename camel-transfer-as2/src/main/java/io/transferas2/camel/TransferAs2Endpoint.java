@@ -10,23 +10,26 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
+import io.transferas2.api.TransferApiConsumer;
+
 /**
  * Send and receive AS2 (RFC 4130) files the way AWS Transfer Family does: a connector sends, a server receives under
- * its agreements.
+ * its agreements; {@code transfer-as2:api} serves the AWS Transfer API so the AWS SDKs and CLI manage the resources.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "transfer-as2", title = "Transfer Family AS2",
              syntax = "transfer-as2:type/id", category = { Category.FILE, Category.HTTP, Category.SECURITY },
              headersClass = TransferAs2Constants.class)
 public class TransferAs2Endpoint extends DefaultEndpoint {
 
-    @UriPath(description = "What the endpoint names: connector (producer, sends through an AS2 connector) or server"
-                           + " (consumer, receives under the server's agreements)",
-             enums = "connector,server")
+    @UriPath(description = "What the endpoint names: connector (producer, sends through an AS2 connector), server"
+                           + " (consumer, receives under the server's agreements) or api (consumer, serves the AWS"
+                           + " Transfer control-plane API for the AWS SDKs and CLI)",
+             enums = "connector,server,api")
     @Metadata(required = true)
     private String type;
 
-    @UriPath(description = "The ConnectorId (c-...) for a producer, or the ServerId (s-...) for a consumer")
-    @Metadata(required = true)
+    @UriPath(description = "The ConnectorId (c-...) for a connector producer, or the ServerId (s-...) for a server"
+                           + " consumer; required for those, absent for api")
     private String id;
 
     @UriParam
@@ -49,7 +52,12 @@ public class TransferAs2Endpoint extends DefaultEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (endpointType() == EndpointType.API) {
+            Consumer consumer = new TransferApiConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         requireType(EndpointType.SERVER, "consumer", "from(\"transfer-as2:server/<ServerId>\")");
         throw new UnsupportedOperationException("The transfer-as2 server consumer is not implemented yet");
     }

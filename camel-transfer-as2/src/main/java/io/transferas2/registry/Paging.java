@@ -72,7 +72,7 @@ final class Paging {
         } catch (IllegalArgumentException e) {
             // fall through to the error below
         }
-        throw new InvalidRequestException("NextToken is not valid: pass the NextToken of the previous response");
+        throw new InvalidNextTokenException("NextToken is not valid: pass the NextToken of the previous response");
     }
 
     private static int parseIndex(String position, int size) {
@@ -84,6 +84,6 @@ final class Paging {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new InvalidRequestException("NextToken is not valid: pass the NextToken of the previous response");
+        throw new InvalidNextTokenException("NextToken is not valid: pass the NextToken of the previous response");
     }
 }

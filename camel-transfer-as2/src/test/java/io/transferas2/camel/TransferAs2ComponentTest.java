@@ -42,6 +42,23 @@ class TransferAs2ComponentTest {
     }
 
     @Test
+    void apiEndpointHasNoIdAndOnlyConsumes() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            TransferAs2Endpoint api = context.getEndpoint("transfer-as2:api?apiPath=/transfer",
+                    TransferAs2Endpoint.class);
+            assertThat(api.endpointType()).isEqualTo(EndpointType.API);
+            assertThat(api.getId()).isNull();
+            assertThat(api.getConfiguration().getApiPath()).isEqualTo("/transfer");
+            assertThat(api.getConfiguration().getStartFileTransferEndpoint())
+                    .isEqualTo("direct:transfer-as2-start-file-transfer");
+            assertThatThrownBy(api::createProducer).hasMessageContaining("needs a connector endpoint");
+            assertThatThrownBy(() -> context.getEndpoint("transfer-as2:api/s-0123456789abcdef0"))
+                    .hasMessageContaining("transfer-as2:api");
+        }
+    }
+
+    @Test
     void rejectsMalformedUrisClearly() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();

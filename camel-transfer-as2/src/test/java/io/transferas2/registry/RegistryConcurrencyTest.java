@@ -70,7 +70,8 @@ class RegistryConcurrencyTest {
             return null;
         }));
         start.countDown();
-        for (int i = 0; i < 2000; i++) {
+        // keep writing until the readers have overlapped with plenty of writes, however loaded the machine is
+        for (int i = 0; i < 2000 || reads.get() < 200; i++) {
             String name = i % 2 == 0 ? "alpha" : "beta";
             Connector update = new Connector();
             update.setConnectorId(f.connectorId);
@@ -87,8 +88,9 @@ class RegistryConcurrencyTest {
         }
         pool.shutdown();
         assertThat(problems).isEmpty();
-        assertThat(reads.get()).isGreaterThan(100);
+        assertThat(reads.get()).isGreaterThanOrEqualTo(200);
         assertThat(registry.listServers(null, null).items()).hasSize(41);
-        assertThat(registry.describeConnector(f.connectorId).getAs2Config().getMessageSubject()).isEqualTo("beta");
+        assertThat(registry.describeConnector(f.connectorId).getAs2Config().getMessageSubject())
+                .isIn("alpha", "beta");
     }
 }

@@ -1,0 +1,66 @@
+package io.transferas2.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The AWS {@code StartFileTransfer} request for an AS2 connector: the files to send, as {@code /bucket/key} paths, and
+ * optional custom HTTP headers. The SFTP-only fields (RetrieveFilePaths, LocalDirectoryPath, RemoteDirectoryPath)
+ * are kept as given so that validation can name them.
+ */
+@JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class FileTransferRequest {
+    private String connectorId;
+    private List<String> sendFilePaths;
+    private List<CustomHttpHeader> customHttpHeaders;
+    private final Map<String, Object> unmodelledFields = new LinkedHashMap<>();
+
+    public String getConnectorId() {
+        return connectorId;
+    }
+
+    public void setConnectorId(String connectorId) {
+        this.connectorId = connectorId;
+    }
+
+    public List<String> getSendFilePaths() {
+        return sendFilePaths;
+    }
+
+    public void setSendFilePaths(List<String> sendFilePaths) {
+        this.sendFilePaths = sendFilePaths == null ? null : new ArrayList<>(sendFilePaths);
+    }
+
+    public List<CustomHttpHeader> getCustomHttpHeaders() {
+        return customHttpHeaders;
+    }
+
+    public void setCustomHttpHeaders(List<CustomHttpHeader> customHttpHeaders) {
+        this.customHttpHeaders = customHttpHeaders == null ? null : new ArrayList<>(customHttpHeaders);
+    }
+
+    @JsonAnyGetter
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public Map<String, Object> getUnmodelledFields() {
+        return unmodelledFields;
+    }
+
+    @JsonAnySetter
+    public void putUnmodelledField(String name, Object value) {
+        unmodelledFields.put(name, value);
+    }
+
+    @Override
+    public String toString() {
+        return "FileTransferRequest[" + connectorId + ", " + sendFilePaths + "]";
+    }
+}
