@@ -5,9 +5,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -57,6 +60,24 @@ class S3ClientFactoryTest {
         try (Socket socket = new Socket()) {
             assertThatThrownBy(() -> socket.connect(new InetSocketAddress("127.0.0.1", port), 1000))
                     .isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void yamlBeanPropertiesBindThroughTheBuilder() throws Exception {
+        // what `- beans: [{builderClass: io.transferas2.s3.S3ClientFactory, properties: {...}}]` does
+        CamelContext context = new DefaultCamelContext();
+        S3ClientFactory factory = context.getInjector().newInstance(S3ClientFactory.class);
+        Map<String, Object> properties = new HashMap<>(Map.of("dataDir", dir.toString(), "buckets", "from-yaml"));
+        S3Client client = PropertyBindingSupport.build().withCamelContext(context).withTarget(factory)
+                .withRemoveParameters(true).withProperties(properties).build(S3Client.class, "build");
+        context.start();
+        try {
+            assertThat(properties).as("every property bound").isEmpty();
+            assertThat(client.listBuckets().buckets()).extracting(b -> b.name()).containsExactly("from-yaml");
+            assertThat(dir.resolve("from-yaml")).isDirectory();
+        } finally {
+            context.stop();
         }
     }
 
