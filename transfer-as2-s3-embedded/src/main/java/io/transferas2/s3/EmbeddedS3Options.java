@@ -86,13 +86,6 @@ public final class EmbeddedS3Options {
         return buckets;
     }
 
-    /** Copy of these options with more buckets to create. */
-    public EmbeddedS3Options withBuckets(Set<String> more) {
-        Builder b = toBuilder();
-        more.forEach(b::bucket);
-        return b.build();
-    }
-
     /** A builder pre-filled with these options. */
     public Builder toBuilder() {
         Builder b = new Builder().dataDirectory(dataDirectory).host(host).port(port)

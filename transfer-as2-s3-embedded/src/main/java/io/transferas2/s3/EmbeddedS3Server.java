@@ -127,7 +127,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
         private final S3Proxy proxy;
         private final URI endpoint;
         private final int port;
-        private boolean started;
+        private volatile boolean started;
         private int handles;
 
         private Running(EmbeddedS3Options options, BlobStoreContext context, S3Proxy proxy) {

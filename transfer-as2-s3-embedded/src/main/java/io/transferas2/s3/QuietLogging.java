@@ -64,7 +64,8 @@ final class QuietLogging {
         for (String name : NOISY_LOGGERS) {
             Object logger = factory.getLogger(name);
             if (logger.getClass().getMethod("getLevel").invoke(logger) == null) {
-                Class<?> level = Class.forName("ch.qos.logback.classic.Level", true, logger.getClass().getClassLoader());
+                ClassLoader loader = logger.getClass().getClassLoader();
+                Class<?> level = Class.forName("ch.qos.logback.classic.Level", true, loader);
                 logger.getClass().getMethod("setLevel", level).invoke(logger, level.getField("WARN").get(null));
             }
         }

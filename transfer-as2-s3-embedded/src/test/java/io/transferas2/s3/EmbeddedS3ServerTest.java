@@ -94,7 +94,8 @@ class EmbeddedS3ServerTest {
 
     @Test
     void secondStartWithOtherCredentialsIsRejected() throws Exception {
-        try (EmbeddedS3Server ignored = EmbeddedS3Server.start(EmbeddedS3Options.builder().dataDirectory(dir).build())) {
+        EmbeddedS3Options first = EmbeddedS3Options.builder().dataDirectory(dir).build();
+        try (EmbeddedS3Server ignored = EmbeddedS3Server.start(first)) {
             EmbeddedS3Options other = EmbeddedS3Options.builder().dataDirectory(dir).credentials("other", "secret")
                     .build();
             assertThatThrownBy(() -> EmbeddedS3Server.start(other)).isInstanceOf(IllegalStateException.class)
