@@ -10,6 +10,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -53,7 +54,7 @@ final class DetachedSigner {
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             gen.addSignerInfoGenerator(sig);
             gen.addCertificates(new JcaCertStore(new ArrayList<>(chain)));
-            return gen.generate(new CMSAbsentContent(), false).getEncoded();
+            return gen.generate(new CMSAbsentContent(), false).getEncoded(ASN1Encoding.DER);
         } catch (OperatorCreationException | CMSException | CertificateEncodingException | IOException
                  | RuntimeException e) {
             throw new As2Exception(As2FailureCode.SIGNING_FAILED, DispositionModifier.UNEXPECTED_PROCESSING_ERROR,

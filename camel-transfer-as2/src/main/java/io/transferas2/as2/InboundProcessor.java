@@ -286,7 +286,7 @@ final class InboundProcessor {
         if (signaturePart == null) {
             throw Failures.invalidSmime("multipart/signed has no signature part", null);
         }
-        byte[] signature = readSignature(new MimeInput(signaturePart, 8192));
+        byte[] signature = SignaturePart.read(new MimeInput(signaturePart, 8192), limits);
         SignatureCheck.Result result = SignatureCheck.verify(signature, digests.results(),
                 request.partnerSigningCertificates(), As2FailureCode.VERIFICATION_FAILED);
         signatureAlgorithm = result.digestAlgorithm();
@@ -294,22 +294,6 @@ final class InboundProcessor {
         MicAlgorithm micAlgorithm = requestedMic.map(DispositionNotificationOptions.Requested::algorithm)
                 .orElse(result.digestAlgorithm());
         signedMic = micFrom(micAlgorithm, digests.results().get(micAlgorithm));
-    }
-
-    private byte[] readSignature(MimeInput in) throws IOException {
-        MimeHeaders headers = HeaderReader.startsWithHeaders(in) ? HeaderReader.read(in, limits) : MimeHeaders.NONE;
-        String cte = headers.get("Content-Transfer-Encoding");
-        InputStream body = in;
-        if (cte == null) {
-            // IBM Sterling sends raw DER without a CTE; anything else without one is taken as base64
-            in.fill(1);
-            if (in.peek(0) != 0x30) {
-                body = Base64.getMimeDecoder().wrap(in);
-            }
-        } else {
-            body = decodeTransfer(in, headers.transferEncoding());
-        }
-        return OutputStreams.readBounded(body, limits.maxSignatureBytes(), "signature part");
     }
 
     // --- payload ----------------------------------------------------------------------------------------------
