@@ -32,8 +32,9 @@ import io.transferas2.model.SigningAlg;
  * written (one digest pass serves the signature and the MIC; the small detached signature is appended afterwards),
  * and CMS encryption with the JDK cipher. Memory stays constant whatever the payload size.
  *
- * <p>The MIC follows RFC 4130 section 7.3.1: for a signed message the signed MIME part (headers and body, the
- * compressed entity under compress-before-sign); unsigned but encrypted, the MIME entity that is encrypted; neither,
+ * <p>The MIC follows RFC 4130 section 7.3.1 and RFC 5402, the same rules as {@link As2MessageParser}: for a signed
+ * message the signed MIME part (headers and body; the compressed entity under compress-before-sign); unsigned but
+ * compressed, the uncompressed payload entity; unsigned but encrypted, the MIME entity that is encrypted; neither,
  * the body as sent. Its algorithm is {@link OutboundMessageRequest#micAlgorithm()}.
  *
  * <p>Thread-safe and stateless.
@@ -52,7 +53,7 @@ public final class As2MessageBuilder {
                 CountingOutputStream counted = new CountingOutputStream(fileOut);
                 OutputStream body = counted;
                 Digests topTap = null;
-                if (!plan.signed && !plan.encrypted) {
+                if (!plan.signed && !plan.encrypted && !plan.compressed) {
                     topTap = new Digests(List.of(request.micAlgorithm()));
                     body = topTap.tap(counted);
                 }
@@ -102,13 +103,13 @@ public final class As2MessageBuilder {
             compressed = r.compression() == CompressionEnum.ZLIB;
             Entity e = new PayloadEntity(r);
             if (compressed && (!signed || r.compressionOrder() == CompressionOrder.BEFORE_SIGNING)) {
-                e = new CompressedEntity(e, r);
+                e = new CompressedEntity(e, r, this);
             }
             if (signed) {
                 e = new SignedEntity(e, r, this);
             }
             if (compressed && signed && r.compressionOrder() == CompressionOrder.AFTER_SIGNING) {
-                e = new CompressedEntity(e, r);
+                e = new CompressedEntity(e, r, this);
             }
             if (encrypted) {
                 e = new EnvelopedEntity(e, r, this);
@@ -160,10 +161,12 @@ public final class As2MessageBuilder {
     private static final class CompressedEntity extends Entity {
         private final Entity inner;
         private final OutboundMessageRequest r;
+        private final Plan plan;
 
-        CompressedEntity(Entity inner, OutboundMessageRequest r) {
+        CompressedEntity(Entity inner, OutboundMessageRequest r, Plan plan) {
             this.inner = inner;
             this.r = r;
+            this.plan = plan;
         }
 
         @Override
@@ -181,10 +184,21 @@ public final class As2MessageBuilder {
             OutputStream target = b64 ? MimeWriter.base64(out) : OutputStreams.nonClosing(out);
             CMSCompressedDataStreamGenerator gen = new CMSCompressedDataStreamGenerator();
             gen.setBufferSize(CHUNK);
+            Digests tap = null;
             try (OutputStream zOut = gen.open(target, new ZlibCompressor(r.compressionLevel()))) {
-                inner.write(zOut);
+                OutputStream entityOut = zOut;
+                if (!plan.signed) {
+                    // unsigned and compressed: the MIC covers the uncompressed payload entity (RFC 5402)
+                    tap = new Digests(List.of(r.micAlgorithm()));
+                    entityOut = tap.tap(zOut);
+                }
+                inner.write(entityOut);
+                entityOut.flush();
             }
             target.close();
+            if (tap != null) {
+                plan.mic = mic(r, tap);
+            }
         }
     }
 
@@ -278,7 +292,7 @@ public final class As2MessageBuilder {
             }
             Digests tap = null;
             OutputStream entityOut = cOut;
-            if (!plan.signed) {
+            if (!plan.signed && !plan.compressed) {
                 tap = new Digests(List.of(r.micAlgorithm()));
                 entityOut = tap.tap(cOut);
             }

@@ -13,6 +13,7 @@ import java.io.IOException;
  * <li>Signed message: digest of the signed MIME part (its headers and body, the exact bytes between the boundary
  * line and the line break before the next delimiter; never re-canonicalised). With compress-before-sign that part is
  * the compressed entity.</li>
+ * <li>Unsigned but compressed: digest of the uncompressed payload entity (headers and content), per RFC 5402.</li>
  * <li>Unsigned but encrypted: digest of the decrypted MIME entity (headers and content).</li>
  * <li>Unsigned and unencrypted: digest of the content (the HTTP body after transfer decoding).</li>
  * <li>Algorithm: the first supported one in the partner's {@code signed-receipt-micalg}; when none was requested,

@@ -237,7 +237,16 @@ final class InboundProcessor {
             }
             throw Failures.decompressionFailed("not a CMS CompressedData structure: " + e.getMessage(), e);
         }
-        MimeInput inner = new MimeInput(StreamFailures.guardInflation(expanded, counted, limits));
+        InputStream guarded = StreamFailures.guardInflation(expanded, counted, limits);
+        if (insideSignature == 0 && !signatureEntered) {
+            // unsigned and compressed: the MIC covers the uncompressed payload entity (RFC 5402), as camel-as2
+            // and as2-lib compute it; a signature found inside will replace it with the signed-part MIC
+            if (unsignedMicTap != null) {
+                unsignedMicTap.disable();
+            }
+            guarded = tapUnsigned(guarded);
+        }
+        MimeInput inner = new MimeInput(guarded);
         processInnerEntity(inner, depth);
         drain(inner);
     }

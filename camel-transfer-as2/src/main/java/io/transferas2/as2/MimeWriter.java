@@ -34,9 +34,36 @@ final class MimeWriter {
         return "----=_Part_" + HexFormat.of().formatHex(r);
     }
 
-    /** A base64 (76 columns, CRLF) encoder whose close() finishes the encoding but leaves {@code out} open. */
+    /**
+     * A base64 encoder (76 columns, CRLF after every line including the last, as javamail and commons-codec write it,
+     * so peers that re-encode a part before verifying it get the same bytes) whose close() leaves {@code out} open.
+     */
     static OutputStream base64(OutputStream out) {
-        return Base64.getMimeEncoder().wrap(OutputStreams.nonClosing(out));
+        OutputStream target = OutputStreams.nonClosing(out);
+        return new java.io.FilterOutputStream(Base64.getMimeEncoder().wrap(OutputStreams.nonClosing(target))) {
+            private boolean wrote;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                wrote |= len > 0;
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                wrote = true;
+                out.write(b);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+                if (wrote) {
+                    target.write(CRLF);
+                }
+                target.flush();
+            }
+        };
     }
 
     /** Encodes a small byte array as base64 lines of 76 characters, each ending in CRLF. */
