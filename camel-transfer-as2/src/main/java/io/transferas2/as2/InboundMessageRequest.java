@@ -151,19 +151,23 @@ public final class InboundMessageRequest {
             return this;
         }
 
-        /** Local keys that may decrypt the message; only those with a private key are used. */
+        /** Local keys that may decrypt the message (replacing any set before); those without a private key are skipped. */
         public Builder decryptionKeys(Collection<KeyMaterial> keys) {
+            decryptionKeys.clear();
             keys.stream().filter(KeyMaterial::hasPrivateKey).forEach(decryptionKeys::add);
             return this;
         }
 
+        /** The partner's signing certificates, replacing any set before. */
         public Builder partnerSigningCertificates(Collection<X509Certificate> certificates) {
+            partnerSigningCertificates.clear();
             partnerSigningCertificates.addAll(certificates);
             return this;
         }
 
-        /** The partner profile's SIGNING certificates as held by the certificate store. */
+        /** The partner profile's SIGNING certificates as held by the certificate store, replacing any set before. */
         public Builder partnerSigningMaterial(Collection<KeyMaterial> certificates) {
+            partnerSigningCertificates.clear();
             certificates.forEach(k -> partnerSigningCertificates.add(k.certificate()));
             return this;
         }
