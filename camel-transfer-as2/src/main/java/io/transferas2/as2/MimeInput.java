@@ -31,8 +31,13 @@ final class MimeInput extends InputStream {
         if (min > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(min, buf.length * 2));
         }
+        if (pos == lim) {
+            pos = 0;
+            lim = 0;
+        }
         while (lim - pos < min && !eof) {
-            if (buf.length - pos < min) {
+            // keep reads large: compact when little room is left at the end
+            if (buf.length - lim < Math.max(min - (lim - pos), buf.length / 4)) {
                 System.arraycopy(buf, pos, buf, 0, lim - pos);
                 lim -= pos;
                 pos = 0;
