@@ -101,15 +101,19 @@ public final class As2MessageBuilder {
             signed = r.signingAlgorithm() != SigningAlg.NONE;
             encrypted = r.encryptionAlgorithm() != EncryptionAlg.NONE;
             compressed = r.compression() == CompressionEnum.ZLIB;
-            Entity e = new PayloadEntity(r);
-            if (compressed && (!signed || r.compressionOrder() == CompressionOrder.BEFORE_SIGNING)) {
-                e = new CompressedEntity(e, r, this);
+            // the outermost entity travels as the HTTP body, which is always binary (RFC 4130 section 5.2)
+            boolean payloadOutermost = !signed && !encrypted && !compressed;
+            Entity e = new PayloadEntity(r, payloadOutermost ? TransferEncoding.BINARY : r.transferEncoding());
+            boolean compressedFirst = compressed && (!signed || r.compressionOrder() == CompressionOrder.BEFORE_SIGNING);
+            if (compressedFirst) {
+                e = new CompressedEntity(e, r, this, !signed && !encrypted ? TransferEncoding.BINARY
+                        : r.transferEncoding());
             }
             if (signed) {
                 e = new SignedEntity(e, r, this);
             }
             if (compressed && signed && r.compressionOrder() == CompressionOrder.AFTER_SIGNING) {
-                e = new CompressedEntity(e, r, this);
+                e = new CompressedEntity(e, r, this, encrypted ? r.transferEncoding() : TransferEncoding.BINARY);
             }
             if (encrypted) {
                 e = new EnvelopedEntity(e, r, this);
@@ -132,23 +136,25 @@ public final class As2MessageBuilder {
 
     private static final class PayloadEntity extends Entity {
         private final OutboundMessageRequest r;
+        private final TransferEncoding cte;
 
-        PayloadEntity(OutboundMessageRequest r) {
+        PayloadEntity(OutboundMessageRequest r, TransferEncoding cte) {
             this.r = r;
+            this.cte = cte;
         }
 
         @Override
         Map<String, String> headers() {
             Map<String, String> h = new LinkedHashMap<>();
             h.put("Content-Type", r.contentType());
-            h.put("Content-Transfer-Encoding", r.transferEncoding().token());
+            h.put("Content-Transfer-Encoding", cte.token());
             r.filename().ifPresent(f -> h.put("Content-Disposition", MimeWriter.dispositionFilename(f)));
             return h;
         }
 
         @Override
         void writeBody(OutputStream out) throws IOException {
-            if (r.transferEncoding() == TransferEncoding.BASE64) {
+            if (cte == TransferEncoding.BASE64) {
                 try (OutputStream b64 = MimeWriter.base64(out)) {
                     OutputStreams.copy(r.payload(), b64);
                 }
@@ -162,25 +168,27 @@ public final class As2MessageBuilder {
         private final Entity inner;
         private final OutboundMessageRequest r;
         private final Plan plan;
+        private final TransferEncoding cte;
 
-        CompressedEntity(Entity inner, OutboundMessageRequest r, Plan plan) {
+        CompressedEntity(Entity inner, OutboundMessageRequest r, Plan plan, TransferEncoding cte) {
             this.inner = inner;
             this.r = r;
             this.plan = plan;
+            this.cte = cte;
         }
 
         @Override
         Map<String, String> headers() {
             Map<String, String> h = new LinkedHashMap<>();
             h.put("Content-Type", "application/pkcs7-mime; smime-type=compressed-data; name=smime.p7z");
-            h.put("Content-Transfer-Encoding", r.transferEncoding().token());
+            h.put("Content-Transfer-Encoding", cte.token());
             h.put("Content-Disposition", "attachment; filename=smime.p7z");
             return h;
         }
 
         @Override
         void writeBody(OutputStream out) throws IOException, CMSException {
-            boolean b64 = r.transferEncoding() == TransferEncoding.BASE64;
+            boolean b64 = cte == TransferEncoding.BASE64;
             OutputStream target = b64 ? MimeWriter.base64(out) : OutputStreams.nonClosing(out);
             CMSCompressedDataStreamGenerator gen = new CMSCompressedDataStreamGenerator();
             gen.setBufferSize(CHUNK);

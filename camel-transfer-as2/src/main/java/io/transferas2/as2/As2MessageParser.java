@@ -12,10 +12,12 @@ import java.io.IOException;
  * <ul>
  * <li>Signed message: digest of the signed MIME part (its headers and body, the exact bytes between the boundary
  * line and the line break before the next delimiter; never re-canonicalised). With compress-before-sign that part is
- * the compressed entity.</li>
+ * the compressed entity. The signature is checked over those exact bytes; only for a 7bit/8bit/quoted-printable part
+ * that fails is its RFC 5751 canonical form (bare LF as CRLF) tried, because as2-lib signs that form while sending
+ * bare LFs. The MIC always covers the exact bytes.</li>
  * <li>Unsigned but compressed: digest of the uncompressed payload entity (headers and content), per RFC 5402.</li>
  * <li>Unsigned but encrypted: digest of the decrypted MIME entity (headers and content).</li>
- * <li>Unsigned and unencrypted: digest of the content (the HTTP body after transfer decoding).</li>
+ * <li>Unsigned and unencrypted: digest of the content as transmitted (the HTTP body, before transfer decoding).</li>
  * <li>Algorithm: the first supported one in the partner's {@code signed-receipt-micalg}; when none was requested,
  * the signature's digest algorithm for a signed message, else SHA-1 (RFC 4130's default).</li>
  * <li>Name: RFC 5751 spelling ({@code sha-256}) unless {@link InboundMessageRequest#echoMicAlgorithmName()} asks

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +30,7 @@ import io.transferas2.model.EncryptionAlg;
 /** The state and recursive descent of one inbound parse; see {@link As2MessageParser} for the rules. */
 final class InboundProcessor {
     private static final long MAX_PREAMBLE = 64 * 1024;
+    private static final Set<String> TEXTUAL_ENCODINGS = Set.of("7bit", "8bit", "quoted-printable");
 
     private final InboundMessageRequest request;
     private final As2Limits limits;
@@ -44,6 +46,7 @@ final class InboundProcessor {
     private X509Certificate signer;
     private Mic signedMic;
     private Digests unsignedMicTap;
+    private Digests canonicalCandidate;
     private MicAlgorithm unsignedMicAlgorithm;
     private Path payload;
     private long payloadSize;
@@ -65,7 +68,12 @@ final class InboundProcessor {
         if (request.requireEncryption() && !isPkcs7Mime(ct)) {
             throw unencrypted(ct.value());
         }
-        InputStream body = decodeTransfer(request.body(), http.transferEncoding());
+        InputStream raw = request.body();
+        if (!isPkcs7Mime(ct) && !ct.lowerValue().equals("multipart/signed")) {
+            // unsigned, unencrypted: the MIC covers the content as transmitted, before transfer decoding
+            raw = tapUnsigned(raw);
+        }
+        InputStream body = decodeTransfer(raw, http.transferEncoding());
         MimeInput top = new MimeInput(body);
         processEntity(top, http, 1, true);
         drain(top);
@@ -129,8 +137,7 @@ final class InboundProcessor {
             drain(cms);
             return;
         }
-        InputStream content = top ? tapUnsigned(decodeTransfer(in, "binary")) : in;
-        processPayload(content, headers, top);
+        processPayload(in, headers, top);
     }
 
     // --- encryption -------------------------------------------------------------------------------------------
@@ -284,9 +291,10 @@ final class InboundProcessor {
         if (signedPart == null) {
             throw Failures.invalidSmime("multipart/signed has no parts", null);
         }
-        Digests digests = new Digests(algorithms);
+        Digests digests = new Digests(algorithms).withCanonicalShadow();
         MimeInput inner = new MimeInput(digests.tap(signedPart));
         insideSignature++;
+        canonicalCandidate = digests;
         processInnerEntity(inner, depth);
         drain(inner);
         insideSignature--;
@@ -296,22 +304,38 @@ final class InboundProcessor {
             throw Failures.invalidSmime("multipart/signed has no signature part", null);
         }
         byte[] signature = SignaturePart.read(new MimeInput(signaturePart, 8192), limits);
-        SignatureCheck.Result result = SignatureCheck.verify(signature, digests.results(),
+        List<Map<MicAlgorithm, byte[]>> candidates = new ArrayList<>();
+        candidates.add(digests.results());
+        if (digests.canonicalResults() != null) {
+            candidates.add(digests.canonicalResults());
+        }
+        SignatureCheck.Result result = SignatureCheck.verify(signature, candidates,
                 request.partnerSigningCertificates(), As2FailureCode.VERIFICATION_FAILED);
         signatureAlgorithm = result.digestAlgorithm();
         signer = result.signer();
         MicAlgorithm micAlgorithm = requestedMic.map(DispositionNotificationOptions.Requested::algorithm)
                 .orElse(result.digestAlgorithm());
+        // the MIC covers the exact received bytes even when only their canonical form verified: as2-lib and
+        // OpenAS2, the senders that sign the canonical form, compute their MIC over the bytes they transmit
         signedMic = micFrom(micAlgorithm, digests.results().get(micAlgorithm));
     }
 
     // --- payload ----------------------------------------------------------------------------------------------
 
     private void processInnerEntity(MimeInput inner, int depth) throws IOException {
+        Digests canonical = canonicalCandidate;
+        canonicalCandidate = null;
         if (HeaderReader.startsWithHeaders(inner)) {
             MimeHeaders headers = HeaderReader.read(inner, limits);
+            if (canonical != null && !TEXTUAL_ENCODINGS.contains(headers.transferEncoding())) {
+                // RFC 5751 canonicalisation applies to 7bit/8bit/quoted-printable text only
+                canonical.stopCanonical();
+            }
             processEntity(inner, headers, depth + 1, false);
         } else {
+            if (canonical != null) {
+                canonical.stopCanonical();
+            }
             // no MIME headers (Mendelson can encrypt the bare payload): the content is the payload
             processPayload(inner, MimeHeaders.NONE, false);
         }

@@ -35,35 +35,12 @@ final class MimeWriter {
     }
 
     /**
-     * A base64 encoder (76 columns, CRLF after every line including the last, as javamail and commons-codec write it,
-     * so peers that re-encode a part before verifying it get the same bytes) whose close() leaves {@code out} open.
+     * A base64 encoder (76 columns, CRLF between lines, none after the last, exactly as javamail writes it: as2-lib
+     * recomputes the MIC by re-encoding the decoded part, so any other layout breaks its MIC) whose close() leaves
+     * {@code out} open.
      */
     static OutputStream base64(OutputStream out) {
-        OutputStream target = OutputStreams.nonClosing(out);
-        return new java.io.FilterOutputStream(Base64.getMimeEncoder().wrap(OutputStreams.nonClosing(target))) {
-            private boolean wrote;
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                wrote |= len > 0;
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void write(int b) throws IOException {
-                wrote = true;
-                out.write(b);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.close();
-                if (wrote) {
-                    target.write(CRLF);
-                }
-                target.flush();
-            }
-        };
+        return Base64.getMimeEncoder().wrap(OutputStreams.nonClosing(out));
     }
 
     /** Encodes a small byte array as base64 lines of 76 characters, each ending in CRLF. */

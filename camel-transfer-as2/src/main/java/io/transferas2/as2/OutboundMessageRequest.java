@@ -236,7 +236,10 @@ public final class OutboundMessageRequest {
             return this;
         }
 
-        /** Content-Transfer-Encoding of the inner entities; default binary. */
+        /**
+         * Content-Transfer-Encoding of the entities inside the S/MIME layers; default binary. The outermost entity is
+         * the HTTP body and always binary, so this has no effect on an unsigned, unencrypted message.
+         */
         public Builder transferEncoding(TransferEncoding encoding) {
             this.transferEncoding = encoding;
             return this;

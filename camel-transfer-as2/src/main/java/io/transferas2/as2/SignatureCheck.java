@@ -29,12 +29,12 @@ final class SignatureCheck {
     private SignatureCheck() {
     }
 
-    /** The result: who signed, with what digest. */
-    record Result(X509Certificate signer, MicAlgorithm digestAlgorithm) {
+    /** The result: who signed, with what digest, and which candidate digest set matched (0 = the exact bytes). */
+    record Result(X509Certificate signer, MicAlgorithm digestAlgorithm, int candidate) {
     }
 
     /**
-     * Parses the signature block; its digest algorithms tell which digests must be ready.
+     * Parses the signature block.
      *
      * @throws As2Exception DECRYPT_FAILED_INVALID_SMIME_FORMAT when the block is not CMS SignedData
      */
@@ -49,39 +49,33 @@ final class SignatureCheck {
         }
     }
 
+    /** Verifies against one set of content digests. */
+    static Result verify(byte[] signature, Map<MicAlgorithm, byte[]> digests, Collection<X509Certificate> partner,
+                         As2FailureCode noMatch) {
+        return verify(signature, List.of(digests), partner, noMatch);
+    }
+
     /**
-     * Verifies the first signer of {@code signature} over the content whose digests are given.
+     * Verifies the first signer of {@code signature} over content whose digests are given, trying each candidate
+     * digest set in order (the exact bytes first, then any fallback form) for a partner certificate the signer names.
      *
      * @param noMatch the failure code when no partner certificate matches the signer (VERIFICATION_FAILED for
      *                messages, VERIFICATION_FAILED_NO_MATCHING_KEY_FOUND for MDNs)
      */
-    static Result verify(byte[] signature, Map<MicAlgorithm, byte[]> digests, Collection<X509Certificate> partner,
-                         As2FailureCode noMatch) {
-        CMSSignedData parsed = parse(signature);
-        Map<ASN1ObjectIdentifier, byte[]> hashes = new HashMap<>();
-        digests.forEach((a, d) -> hashes.put(a.oid(), d));
-        CMSSignedData withHashes;
-        try {
-            withHashes = new CMSSignedData(hashes, parsed.toASN1Structure());
-        } catch (CMSException e) {
-            throw Failures.integrity("unreadable signature: " + e.getMessage(), e);
-        }
-        List<SignerInformation> signers = List.copyOf(withHashes.getSignerInfos().getSigners());
-        if (signers.isEmpty()) {
-            throw Failures.integrity("the signature has no signer", null);
-        }
+    static Result verify(byte[] signature, List<Map<MicAlgorithm, byte[]>> candidates,
+                         Collection<X509Certificate> partner, As2FailureCode noMatch) {
+        ContentInfo info = parse(signature).toASN1Structure();
+        SignerInformation signer = signer(info, candidates.get(0));
         if (partner.isEmpty()) {
             throw new As2Exception(noMatch, DispositionModifier.AUTHENTICATION_FAILED,
                     "no partner signing certificate is configured to verify the signature");
         }
-        SignerInformation signer = signers.get(0);
-        MicAlgorithm digestAlg = MicAlgorithm.fromOid(signer.getDigestAlgOID() == null ? null
-                        : new ASN1ObjectIdentifier(signer.getDigestAlgOID()))
+        MicAlgorithm digestAlg = MicAlgorithm.fromOid(new ASN1ObjectIdentifier(signer.getDigestAlgOID()))
                 .orElseThrow(() -> Failures.integrity("unsupported signature digest " + signer.getDigestAlgOID(),
                         null));
-        if (!digests.containsKey(digestAlg)) {
+        if (!candidates.get(0).containsKey(digestAlg)) {
             throw Failures.integrity("the signature uses " + digestAlg + " but micalg announced "
-                    + digests.keySet() + "; the content was digested with those", null);
+                    + candidates.get(0).keySet() + "; the content was digested with those", null);
         }
         String lastError = null;
         boolean sidMatched = false;
@@ -96,19 +90,21 @@ final class SignatureCheck {
                 continue;
             }
             sidMatched = true;
-            try {
-                if (signer.verify(verifier(cert))) {
-                    return new Result(cert, digestAlg);
+            for (int c = 0; c < candidates.size(); c++) {
+                try {
+                    if (signer(info, candidates.get(c)).verify(verifier(cert))) {
+                        return new Result(cert, digestAlg, c);
+                    }
+                    lastError = "signature value does not verify";
+                } catch (CMSSignerDigestMismatchException e) {
+                    lastError = "content digest does not match the signature: the signed content was altered or "
+                            + "re-encoded in transit";
+                } catch (CMSVerifierCertificateNotValidException e) {
+                    lastError = "partner certificate " + cert.getSubjectX500Principal().getName()
+                            + " was not valid at the signing time";
+                } catch (CMSException | OperatorCreationException | RuntimeException e) {
+                    lastError = e.getMessage();
                 }
-                lastError = "signature value does not verify";
-            } catch (CMSSignerDigestMismatchException e) {
-                throw Failures.integrity("content digest does not match the signature: the signed content was "
-                        + "altered or re-encoded in transit", e);
-            } catch (CMSVerifierCertificateNotValidException e) {
-                lastError = "partner certificate " + cert.getSubjectX500Principal().getName()
-                        + " was not valid at the signing time";
-            } catch (CMSException | OperatorCreationException | RuntimeException e) {
-                lastError = e.getMessage();
             }
         }
         if (!sidMatched) {
@@ -117,6 +113,21 @@ final class SignatureCheck {
                             + partner.size() + " partner signing certificate(s)");
         }
         throw Failures.integrity("signature verification failed: " + lastError, null);
+    }
+
+    private static SignerInformation signer(ContentInfo info, Map<MicAlgorithm, byte[]> digests) {
+        Map<ASN1ObjectIdentifier, byte[]> hashes = new HashMap<>();
+        digests.forEach((a, d) -> hashes.put(a.oid(), d));
+        List<SignerInformation> signers;
+        try {
+            signers = List.copyOf(new CMSSignedData(hashes, info).getSignerInfos().getSigners());
+        } catch (CMSException | RuntimeException e) {
+            throw Failures.integrity("unreadable signature: " + e.getMessage(), e);
+        }
+        if (signers.isEmpty()) {
+            throw Failures.integrity("the signature has no signer", null);
+        }
+        return signers.get(0);
     }
 
     private static SignerInformationVerifier verifier(X509Certificate cert) throws OperatorCreationException {

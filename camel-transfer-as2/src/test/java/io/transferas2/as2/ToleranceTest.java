@@ -16,6 +16,7 @@ import io.transferas2.model.EncryptionAlg;
 import io.transferas2.model.SigningAlg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What real partners send that a strict parser rejects; each case is hand-built byte by byte. */
 class ToleranceTest {
@@ -44,6 +45,37 @@ class ToleranceTest {
             assertThat(m.signatureAlgorithm()).contains(MicAlgorithm.SHA1);
             assertThat(m.mic().digest()).isEqualTo(MicAlgorithm.SHA1.newDigest().digest(signedPart));
             assertThat(m.mic().algorithmName()).isEqualTo("sha-1");
+        }
+    }
+
+    /** as2-lib signs the canonical (CRLF) form of a 7bit part but sends its bare LFs. */
+    @Test
+    void sevenBitPartSignedInCanonicalForm() throws Exception {
+        String headers = "Content-Type: application/edi-x12\r\nContent-Transfer-Encoding: %s\r\n\r\n";
+        for (String cte : List.of("7bit", "binary")) {
+            byte[] sent = Messages.concat(headers.formatted(cte), PAYLOAD);
+            byte[] canonical = new String(sent, StandardCharsets.ISO_8859_1).replace("\r\n", "\n")
+                    .replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            byte[] signature = DetachedSigner.sign(MicAlgorithm.SHA256,
+                    MicAlgorithm.SHA256.newDigest().digest(canonical), Messages.SENDER.privateKey().orElseThrow(),
+                    Messages.SENDER.fullChain(), true);
+            byte[] body = join("--b\r\n".getBytes(StandardCharsets.US_ASCII), sent,
+                    ("\r\n--b\r\nContent-Type: application/pkcs7-signature\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                            + Base64.getMimeEncoder().encodeToString(signature) + "\r\n--b--\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            InboundMessageRequest request = Messages.request("multipart/signed; micalg=sha-256; boundary=b", body)
+                    .requireEncryption(false).build();
+            if (cte.equals("binary")) {
+                // a binary part is never canonicalised
+                assertThatThrownBy(() -> parser.parse(request)).isInstanceOfSatisfying(As2Exception.class,
+                        e -> assertThat(e.modifier()).isEqualTo(DispositionModifier.INTEGRITY_CHECK_FAILED));
+                continue;
+            }
+            try (InboundMessage m = parser.parse(request)) {
+                assertThat(Files.readAllBytes(m.payload())).isEqualTo(PAYLOAD);
+                // the MIC still covers the exact received bytes
+                assertThat(m.mic().digest()).isEqualTo(MicAlgorithm.SHA256.newDigest().digest(sent));
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.transferas2.as2.interop;
 
 import io.transferas2.as2.CompressionOrder;
 import io.transferas2.model.CompressionEnum;
+import io.transferas2.model.EncryptionAlg;
 import io.transferas2.model.SigningAlg;
 
 /**
@@ -11,7 +12,12 @@ import io.transferas2.model.SigningAlg;
  *
  * <p>Its sender, for an unsigned message compressed in its default compress-before-sign mode, digests the compressed
  * entity, while RFC 5402 section 4.1 (quoted in as2-lib's own javadoc), camel-as2, as2-lib's own receiver and we
- * digest the uncompressed payload entity. Tests assert both departures explicitly.
+ * digest the uncompressed payload entity.
+ *
+ * <p>Its client cannot send an unsigned, unencrypted, uncompressed message whose content type has no javamail data
+ * handler (such as application/edi-x12): it fails with "no object DCH for MIME type" before sending. And it signs
+ * the canonical form of a 7bit part (CRLF) while transmitting bare LFs, which our parser tolerates. Tests assert the
+ * departures explicitly.
  */
 final class As2LibDeviations {
     private As2LibDeviations() {
@@ -26,5 +32,9 @@ final class As2LibDeviations {
                                                  CompressionOrder order) {
         return sign == SigningAlg.NONE && compression == CompressionEnum.ZLIB
                 && order == CompressionOrder.BEFORE_SIGNING;
+    }
+
+    static boolean cannotSendPlainNonTextPayload(SigningAlg sign, EncryptionAlg enc, CompressionEnum compression) {
+        return sign == SigningAlg.NONE && enc == EncryptionAlg.NONE && compression == CompressionEnum.DISABLED;
     }
 }

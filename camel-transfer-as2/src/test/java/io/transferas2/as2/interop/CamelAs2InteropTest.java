@@ -198,10 +198,12 @@ class CamelAs2InteropTest {
                     DispositionNotificationOptions.signedReceipt(micAlg).toHeaderValue());
 
             // camel's server-side extraction: decrypts, verifies our signature against our certificate, decompresses
-            boolean reencodes = CamelDeviations.reencodesBase64(signed, cte);
+            // the outermost entity is always binary, so base64 only matters inside S/MIME layers
+            boolean reencodes = CamelDeviations.reencodesBase64(cte)
+                    && (signed || encrypted || compression == CompressionEnum.ZLIB);
             HttpMessageUtils.DecrpytingAndSigningInfo keys = new HttpMessageUtils.DecrpytingAndSigningInfo(
                     signed && !reencodes ? chain(US) : null, encrypted ? PEER.privateKey().orElseThrow() : null);
-            if (reencodes) {
+            if (reencodes && signed) {
                 assertThatThrownBy(() -> HttpMessageUtils.extractEdiPayload(replay(headers, body),
                         new HttpMessageUtils.DecrpytingAndSigningInfo(chain(US),
                                 encrypted ? PEER.privateKey().orElseThrow() : null)))

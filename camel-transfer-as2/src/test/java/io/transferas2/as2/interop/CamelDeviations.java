@@ -14,7 +14,7 @@ import io.transferas2.model.CompressionEnum;
  *
  * <p>It also verifies a signature over its own re-serialisation of the parsed part, not over the received bytes, and
  * re-encodes base64 content as one unbroken line: an RFC 2045 base64 part (76-column lines) therefore never verifies
- * and its MIC differs. Our default binary transfer encoding is unaffected.
+ * and its MIC (signed or not) differs. Our default binary transfer encoding is unaffected.
  */
 final class CamelDeviations {
     private CamelDeviations() {
@@ -29,7 +29,7 @@ final class CamelDeviations {
         return signed && compression == CompressionEnum.ZLIB && order == CompressionOrder.BEFORE_SIGNING;
     }
 
-    static boolean reencodesBase64(boolean signed, TransferEncoding cte) {
-        return signed && cte == TransferEncoding.BASE64;
+    static boolean reencodesBase64(TransferEncoding cte) {
+        return cte == TransferEncoding.BASE64;
     }
 }
