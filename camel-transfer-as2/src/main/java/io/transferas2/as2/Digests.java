@@ -27,6 +27,8 @@ final class Digests {
     private boolean trackCanonical;
     private MessageDigest[] canonical;
     private int previous = -1;
+    private long count;
+    private long firstBareLf = -1;
     private Map<MicAlgorithm, byte[]> results;
     private Map<MicAlgorithm, byte[]> canonicalResults;
 
@@ -37,16 +39,21 @@ final class Digests {
         array = digests.values().toArray(new MessageDigest[0]);
     }
 
-    /** Also keeps the canonical-form shadow (see class comment) until {@link #stopCanonical()}. */
+    /** Also keeps the canonical-form shadow (see class comment) until {@link #stopCanonical(long)}. */
     Digests withCanonicalShadow() {
         trackCanonical = true;
         return this;
     }
 
-    /** No canonical form is needed (a binary or base64 part): stops scanning unless a shadow already exists. */
-    void stopCanonical() {
-        if (canonical == null) {
+    /**
+     * No canonical form is needed for the part's body (a binary or base64 part) whose header block ends after
+     * {@code headerBytes}: stops scanning, and drops a shadow that only differs in the body (read-ahead may have
+     * created one already). A bare LF in the header block itself keeps the shadow.
+     */
+    void stopCanonical(long headerBytes) {
+        if (canonical == null || firstBareLf >= headerBytes) {
             trackCanonical = false;
+            canonical = null;
         }
     }
 
@@ -81,6 +88,7 @@ final class Digests {
                 }
             } else {
                 // up to the first bare LF both forms are equal: clone the state there
+                firstBareLf = count + (first - off);
                 for (MessageDigest d : array) {
                     d.update(b, off, first - off);
                 }
@@ -100,6 +108,7 @@ final class Digests {
             feedCanonical(b, off, end, previous);
         }
         previous = b[end - 1];
+        count += len;
     }
 
     private void feedCanonical(byte[] b, int from, int end, int previousByte) {

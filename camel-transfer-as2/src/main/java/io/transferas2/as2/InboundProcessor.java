@@ -329,12 +329,12 @@ final class InboundProcessor {
             MimeHeaders headers = HeaderReader.read(inner, limits);
             if (canonical != null && !TEXTUAL_ENCODINGS.contains(headers.transferEncoding())) {
                 // RFC 5751 canonicalisation applies to 7bit/8bit/quoted-printable text only
-                canonical.stopCanonical();
+                canonical.stopCanonical(inner.consumed());
             }
             processEntity(inner, headers, depth + 1, false);
         } else {
             if (canonical != null) {
-                canonical.stopCanonical();
+                canonical.stopCanonical(0);
             }
             // no MIME headers (Mendelson can encrypt the bare payload): the content is the payload
             processPayload(inner, MimeHeaders.NONE, false);

@@ -16,6 +16,7 @@ final class MimeInput extends InputStream {
     private int pos;
     private int lim;
     private boolean eof;
+    private long consumed;
 
     MimeInput(InputStream in) {
         this(in, BUFFER_SIZE);
@@ -89,6 +90,12 @@ final class MimeInput extends InputStream {
             throw new IllegalArgumentException("skip past buffer");
         }
         pos += n;
+        consumed += n;
+    }
+
+    /** Bytes handed to the reader so far (not counting what is buffered ahead). */
+    long consumed() {
+        return consumed;
     }
 
     @Override
@@ -96,6 +103,7 @@ final class MimeInput extends InputStream {
         if (pos >= lim && fill(1) == 0) {
             return -1;
         }
+        consumed++;
         return buf[pos++] & 0xff;
     }
 
@@ -113,6 +121,8 @@ final class MimeInput extends InputStream {
                 int n = in.read(b, off, len);
                 if (n < 0) {
                     eof = true;
+                } else {
+                    consumed += n;
                 }
                 return n;
             }
@@ -123,6 +133,7 @@ final class MimeInput extends InputStream {
         int n = Math.min(len, lim - pos);
         System.arraycopy(buf, pos, b, off, n);
         pos += n;
+        consumed += n;
         return n;
     }
 
