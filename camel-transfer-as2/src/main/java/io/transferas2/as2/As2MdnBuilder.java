@@ -77,7 +77,8 @@ public final class As2MdnBuilder {
     }
 
     private static String crlf(String text) {
-        String t = text.replaceAll("[^\\x09\\x0a\\x0d\\x20-\\x7e]", "?").replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+        String t = text.replaceAll("[^\\x09\\x0a\\x0d\\x20-\\x7e]", "?")
+                .replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
         return t.endsWith("\r\n") ? t : t + "\r\n";
     }
 

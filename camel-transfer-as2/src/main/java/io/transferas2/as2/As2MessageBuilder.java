@@ -104,7 +104,8 @@ public final class As2MessageBuilder {
             // the outermost entity travels as the HTTP body, which is always binary (RFC 4130 section 5.2)
             boolean payloadOutermost = !signed && !encrypted && !compressed;
             Entity e = new PayloadEntity(r, payloadOutermost ? TransferEncoding.BINARY : r.transferEncoding());
-            boolean compressedFirst = compressed && (!signed || r.compressionOrder() == CompressionOrder.BEFORE_SIGNING);
+            boolean compressedFirst = compressed
+                    && (!signed || r.compressionOrder() == CompressionOrder.BEFORE_SIGNING);
             if (compressedFirst) {
                 e = new CompressedEntity(e, r, this, !signed && !encrypted ? TransferEncoding.BINARY
                         : r.transferEncoding());

@@ -46,7 +46,8 @@ final class DetachedSigner {
                 csb.setProvider(JdkProviders.SIGNATURE);
             }
             ContentSigner signer = csb.build(key);
-            JcaSignerInfoGeneratorBuilder sigb = new JcaSignerInfoGeneratorBuilder(precomputed(digestAlgorithm, digest));
+            JcaSignerInfoGeneratorBuilder sigb =
+                    new JcaSignerInfoGeneratorBuilder(precomputed(digestAlgorithm, digest));
             if (!algorithmProtection) {
                 sigb.setSignedAttributeGenerator(new WithoutAlgorithmProtection());
             }

@@ -151,7 +151,7 @@ public final class InboundMessageRequest {
             return this;
         }
 
-        /** Local keys that may decrypt the message (replacing any set before); those without a private key are skipped. */
+        /** Local keys that may decrypt the message, replacing any set before; keyless ones are skipped. */
         public Builder decryptionKeys(Collection<KeyMaterial> keys) {
             decryptionKeys.clear();
             keys.stream().filter(KeyMaterial::hasPrivateKey).forEach(decryptionKeys::add);

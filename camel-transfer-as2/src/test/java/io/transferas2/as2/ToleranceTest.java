@@ -181,7 +181,8 @@ class ToleranceTest {
                 new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES128_CBC).build()).getEncoded();
         try (InboundMessage m = parser.parse(Messages.request("application/pkcs7-mime; smime-type=enveloped-data",
                 body).build())) {
-            assertThat(new String(Files.readAllBytes(m.payload()), StandardCharsets.UTF_8)).isEqualTo("café = ok next");
+            assertThat(new String(Files.readAllBytes(m.payload()), StandardCharsets.UTF_8))
+                    .isEqualTo("café = ok next");
             assertThat(m.filename()).contains("résumé.txt");
         }
     }

@@ -27,7 +27,8 @@ final class PeerKeys {
         StringBuilder sb = new StringBuilder("ISA*00*          *00*          *ZZ*PEER           *ZZ*US             "
                 + "*261121*0900*U*00401*000000001*0*T*>~\r\n");
         for (int i = 0; i < segments; i++) {
-            sb.append("LIN*").append(i).append("*BP*PART-").append(i * 7919 % 10007).append(i % 3 == 0 ? "~\n" : "~\r\n");
+            sb.append("LIN*").append(i).append("*BP*PART-").append(i * 7919 % 10007)
+                    .append(i % 3 == 0 ? "~\n" : "~\r\n");
         }
         return sb.append("IEA*1*000000001~\r\n").toString();
     }
