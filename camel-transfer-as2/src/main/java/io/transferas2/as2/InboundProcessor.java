@@ -111,20 +111,13 @@ final class InboundProcessor {
             return;
         }
         if (isPkcs7Mime(ct)) {
+            // (the HTTP body's own transfer encoding was decoded before the top-level entity)
             InputStream decoded = top ? in : decodeTransfer(in, headers.transferEncoding());
-            if (top) {
-                decoded = tapUnsigned(decoded);
-            }
             MimeInput cms = new MimeInput(decoded);
             String smime = ct.param("smime-type");
             CmsSniffer.Kind kind = smimeKind(smime);
             if (kind == CmsSniffer.Kind.UNKNOWN) {
                 kind = CmsSniffer.sniff(cms);
-            }
-            if (top && kind == CmsSniffer.Kind.ENVELOPED) {
-                // an encrypted message's MIC is taken after decryption, not over the CMS bytes
-                unsignedMicTap.disable();
-                unsignedMicTap = null;
             }
             switch (kind) {
                 case ENVELOPED -> processEnveloped(cms, depth);
