@@ -142,10 +142,6 @@ final class Digests {
         enabled = false;
     }
 
-    boolean contains(MicAlgorithm a) {
-        return digests.containsKey(a);
-    }
-
     /** Finishes all digests; later calls return the same values. */
     Map<MicAlgorithm, byte[]> results() {
         if (results == null) {

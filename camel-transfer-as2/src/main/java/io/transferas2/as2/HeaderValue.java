@@ -72,10 +72,6 @@ final class HeaderValue {
         return params.get(name.toLowerCase(Locale.ROOT));
     }
 
-    Map<String, String> params() {
-        return params;
-    }
-
     private static int indexOfUnquoted(String s, char c, int from) {
         boolean quoted = false;
         for (int i = from; i < s.length(); i++) {

@@ -58,10 +58,6 @@ final class MimeInput extends InputStream {
         return lim - pos;
     }
 
-    boolean atEof() throws IOException {
-        return fill(1) == 0;
-    }
-
     /** True when the source has ended; then {@link #buffered()} bytes are all that remain. */
     boolean sourceEnded() {
         return eof;

@@ -40,11 +40,6 @@ final class MultipartReader {
         return current;
     }
 
-    /** True when the input ended before the close delimiter {@code --boundary--}. */
-    boolean truncated() {
-        return truncated;
-    }
-
     private void skipPreamble() throws IOException {
         // a delimiter at the very start has no preceding line break
         in.fill(delimiter.length + 4);
