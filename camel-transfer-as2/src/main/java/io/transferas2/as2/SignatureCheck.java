@@ -1,0 +1,144 @@
+package io.transferas2.as2;
+
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+
+/**
+ * Verifies a detached CMS signature against digests computed while the content streamed past. Only the partner's
+ * certificates count: certificates embedded in the message are never trusted on their own. Certificate validity is
+ * checked at the CMS signingTime (BouncyCastle's rule), not at the current time, so archived messages still verify.
+ */
+final class SignatureCheck {
+    private SignatureCheck() {
+    }
+
+    /** The result: who signed, with what digest, and which candidate digest set matched (0 = the exact bytes). */
+    record Result(X509Certificate signer, MicAlgorithm digestAlgorithm, int candidate) {
+    }
+
+    /**
+     * Parses the signature block.
+     *
+     * @throws As2Exception DECRYPT_FAILED_INVALID_SMIME_FORMAT when the block is not CMS SignedData
+     */
+    static CMSSignedData parse(byte[] signature) {
+        try {
+            ContentInfo ci = ContentInfo.getInstance(ASN1Primitive.fromByteArray(signature));
+            return new CMSSignedData(ci);
+        } catch (Exception e) {
+            throw new As2Exception(As2FailureCode.DECRYPT_FAILED_INVALID_SMIME_FORMAT,
+                    DispositionModifier.INTEGRITY_CHECK_FAILED,
+                    "signature part is not a CMS SignedData structure: " + e.getMessage(), e);
+        }
+    }
+
+    /** Verifies against one set of content digests. */
+    static Result verify(byte[] signature, Map<MicAlgorithm, byte[]> digests, Collection<X509Certificate> partner,
+                         As2FailureCode noMatch) {
+        return verify(signature, List.of(digests), partner, noMatch);
+    }
+
+    /**
+     * Verifies the first signer of {@code signature} over content whose digests are given, trying each candidate
+     * digest set in order (the exact bytes first, then any fallback form) for a partner certificate the signer names.
+     *
+     * @param noMatch the failure code when no partner certificate matches the signer (VERIFICATION_FAILED for
+     *                messages, VERIFICATION_FAILED_NO_MATCHING_KEY_FOUND for MDNs)
+     */
+    static Result verify(byte[] signature, List<Map<MicAlgorithm, byte[]>> candidates,
+                         Collection<X509Certificate> partner, As2FailureCode noMatch) {
+        ContentInfo info = parse(signature).toASN1Structure();
+        SignerInformation signer = signer(info, candidates.get(0));
+        if (partner.isEmpty()) {
+            throw new As2Exception(noMatch, DispositionModifier.AUTHENTICATION_FAILED,
+                    "no partner signing certificate is configured to verify the signature");
+        }
+        MicAlgorithm digestAlg = MicAlgorithm.fromOid(new ASN1ObjectIdentifier(signer.getDigestAlgOID()))
+                .orElseThrow(() -> Failures.integrity("unsupported signature digest " + signer.getDigestAlgOID(),
+                        null));
+        if (!candidates.get(0).containsKey(digestAlg)) {
+            throw Failures.integrity("the signature uses " + digestAlg + " but micalg announced "
+                    + candidates.get(0).keySet() + "; the content was digested with those", null);
+        }
+        String lastError = null;
+        boolean sidMatched = false;
+        for (X509Certificate cert : partner) {
+            X509CertificateHolder holder;
+            try {
+                holder = new JcaX509CertificateHolder(cert);
+            } catch (Exception e) {
+                continue;
+            }
+            if (!signer.getSID().match(holder)) {
+                continue;
+            }
+            sidMatched = true;
+            for (int c = 0; c < candidates.size(); c++) {
+                try {
+                    if (signer(info, candidates.get(c)).verify(verifier(cert))) {
+                        return new Result(cert, digestAlg, c);
+                    }
+                    lastError = "signature value does not verify";
+                } catch (CMSSignerDigestMismatchException e) {
+                    lastError = "content digest does not match the signature: the signed content was altered or "
+                            + "re-encoded in transit";
+                } catch (CMSVerifierCertificateNotValidException e) {
+                    lastError = "partner certificate " + cert.getSubjectX500Principal().getName()
+                            + " was not valid at the signing time";
+                } catch (CMSException | OperatorCreationException | RuntimeException e) {
+                    lastError = e.getMessage();
+                }
+            }
+        }
+        if (!sidMatched) {
+            throw new As2Exception(noMatch, DispositionModifier.AUTHENTICATION_FAILED,
+                    "the message was signed by " + describe(signer) + ", which matches none of the "
+                            + partner.size() + " partner signing certificate(s)");
+        }
+        throw Failures.integrity("signature verification failed: " + lastError, null);
+    }
+
+    private static SignerInformation signer(ContentInfo info, Map<MicAlgorithm, byte[]> digests) {
+        Map<ASN1ObjectIdentifier, byte[]> hashes = new HashMap<>();
+        digests.forEach((a, d) -> hashes.put(a.oid(), d));
+        List<SignerInformation> signers;
+        try {
+            signers = List.copyOf(new CMSSignedData(hashes, info).getSignerInfos().getSigners());
+        } catch (CMSException | RuntimeException e) {
+            throw Failures.integrity("unreadable signature: " + e.getMessage(), e);
+        }
+        if (signers.isEmpty()) {
+            throw Failures.integrity("the signature has no signer", null);
+        }
+        return signers.get(0);
+    }
+
+    private static SignerInformationVerifier verifier(X509Certificate cert) throws OperatorCreationException {
+        JcaSimpleSignerInfoVerifierBuilder b = new JcaSimpleSignerInfoVerifierBuilder();
+        return b.build(cert);
+    }
+
+    private static String describe(SignerInformation signer) {
+        if (signer.getSID().getIssuer() != null) {
+            return "issuer \"" + signer.getSID().getIssuer() + "\" serial " + signer.getSID().getSerialNumber();
+        }
+        return "a certificate with subject key identifier";
+    }
+}
