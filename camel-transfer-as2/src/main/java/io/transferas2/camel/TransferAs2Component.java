@@ -14,6 +14,7 @@ import io.transferas2.certs.CertificateStore;
 import io.transferas2.registry.RegistryFile;
 import io.transferas2.registry.RegistrySettings;
 import io.transferas2.registry.TransferRegistry;
+import io.transferas2.transfer.AsyncMdnReceiver;
 
 /**
  * The transfer-as2 component: holds the resource registry (connectors, agreements, profiles, certificates, servers)
@@ -53,6 +54,7 @@ public class TransferAs2Component extends HealthCheckComponent {
     private TransferAs2Configuration configuration = new TransferAs2Configuration();
 
     private CertificateStore certificateStore;
+    private volatile AsyncMdnReceiver asyncMdnReceiver = AsyncMdnReceiver.NONE;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -115,6 +117,16 @@ public class TransferAs2Component extends HealthCheckComponent {
     /** The configured registry, or null (the generated configurer reads it; it must not open one). */
     public synchronized TransferRegistry getRegistry() {
         return registry;
+    }
+
+    /** Where server consumers hand MDNs that answer our own ASYNC sends. */
+    public AsyncMdnReceiver asyncMdnReceiver() {
+        return asyncMdnReceiver;
+    }
+
+    /** Registers the connector side's handler for async MDNs (one per component). */
+    public void asyncMdnReceiver(AsyncMdnReceiver receiver) {
+        this.asyncMdnReceiver = receiver == null ? AsyncMdnReceiver.NONE : receiver;
     }
 
     /** The resource registry to use. */

@@ -25,7 +25,73 @@ public interface TransferAs2Constants {
               javaType = "String")
     String API_REQUEST_ID = "CamelTransferAs2ApiRequestId";
 
-    @Metadata(description = "StartFileTransfer: the ConnectorId, on the exchange sent to the outbound route.",
+    @Metadata(description = "The ConnectorId: on the exchange StartFileTransfer sends to the outbound route, and on"
+                            + " every outbound result.",
               javaType = "String")
     String CONNECTOR_ID = "CamelTransferAs2ConnectorId";
+
+    // ---- outbound results: the producer's SYNC result, and ASYNC completions announced by a server consumer ----
+
+    @Metadata(description = "The transfer ID (a UUID) of an outbound file.", javaType = "String")
+    String TRANSFER_ID = "CamelTransferAs2TransferId";
+
+    @Metadata(description = "AWS status code: PROCESSING (ASYNC send, MDN not yet received), COMPLETED or FAILED.",
+              javaType = "String", enums = "PROCESSING,COMPLETED,FAILED")
+    String STATUS_CODE = "CamelTransferAs2StatusCode";
+
+    @Metadata(description = "AWS failure code when the status is FAILED, e.g. HTTP_ERROR_RESPONSE_FROM_PARTNER.",
+              javaType = "String")
+    String FAILURE_CODE = "CamelTransferAs2FailureCode";
+
+    @Metadata(description = "Human-readable failure message when the status is FAILED.", javaType = "String")
+    String FAILURE_MESSAGE = "CamelTransferAs2FailureMessage";
+
+    @Metadata(description = "The MDN's Disposition field, e.g. automatic-action/MDN-sent-automatically; processed.",
+              javaType = "String")
+    String DISPOSITION = "CamelTransferAs2Disposition";
+
+    @Metadata(description = "The MDN's Message-ID.", javaType = "String")
+    String MDN_MESSAGE_ID = "CamelTransferAs2MdnMessageId";
+
+    @Metadata(description = "The MDN's Subject.", javaType = "String")
+    String MDN_SUBJECT = "CamelTransferAs2MdnSubject";
+
+    @Metadata(description = "The message integrity check as 'base64, algorithm': computed when sending, returned in"
+                            + " the MDN when receiving.", javaType = "String")
+    String MIC = "CamelTransferAs2Mic";
+
+    @Metadata(description = "Payload size in bytes (the wire size is larger).", javaType = "long")
+    String TRANSFER_SIZE = "CamelTransferAs2TransferSize";
+
+    @Metadata(description = "The MDN as received (its body), when there is one.", javaType = "byte[]")
+    String MDN = "CamelTransferAs2Mdn";
+
+    @Metadata(description = "The Content-Type of the MDN.", javaType = "String")
+    String MDN_CONTENT_TYPE = "CamelTransferAs2MdnContentType";
+
+    @Metadata(description = "AWS's JSON status document for the file.", javaType = "String")
+    String STATUS_JSON = "CamelTransferAs2StatusJson";
+
+    @Metadata(description = "Bucket where the status JSON belongs in AWS's layout.", javaType = "String")
+    String STATUS_BUCKET = "CamelTransferAs2StatusBucket";
+
+    @Metadata(description = "Key where the status JSON belongs in AWS's layout.", javaType = "String")
+    String STATUS_KEY = "CamelTransferAs2StatusKey";
+
+    @Metadata(description = "Bucket where the MDN belongs in AWS's layout.", javaType = "String")
+    String MDN_BUCKET = "CamelTransferAs2MdnBucket";
+
+    @Metadata(description = "Key where the MDN belongs in AWS's layout.", javaType = "String")
+    String MDN_KEY = "CamelTransferAs2MdnKey";
+
+    @Metadata(description = "AS2-From: our As2Id when sending, the partner's when receiving.", javaType = "String")
+    String AS2_FROM = "CamelTransferAs2As2From";
+
+    @Metadata(description = "AS2-To: the partner's As2Id when sending, ours when receiving.", javaType = "String")
+    String AS2_TO = "CamelTransferAs2As2To";
+
+    @Metadata(label = "consumer", description = "What a server consumer received: PAYLOAD (a partner's file) or MDN"
+                                                + " (an async MDN completing one of our ASYNC sends).",
+              javaType = "String", enums = "PAYLOAD,MDN")
+    String MESSAGE_TYPE = "CamelTransferAs2MessageType";
 }
