@@ -188,9 +188,7 @@ final class Digests {
 
             @Override
             public long skip(long n) throws IOException {
-                byte[] buf = new byte[(int) Math.min(n, 8192)];
-                int r = read(buf, 0, buf.length);
-                return Math.max(r, 0);
+                return ReadByRange.skip(this, n);
             }
 
             @Override

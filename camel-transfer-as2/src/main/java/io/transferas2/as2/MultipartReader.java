@@ -125,9 +125,7 @@ final class MultipartReader {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return ReadByRange.readOne(this);
         }
 
         @Override

@@ -84,9 +84,7 @@ final class StreamingKeyTransRecipient extends JceKeyTransRecipient {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return ReadByRange.readOne(this);
         }
 
         @Override
@@ -128,9 +126,7 @@ final class StreamingKeyTransRecipient extends JceKeyTransRecipient {
 
         @Override
         public long skip(long n) throws IOException {
-            byte[] buf = new byte[(int) Math.min(n, 8192)];
-            int r = read(buf, 0, buf.length);
-            return Math.max(r, 0);
+            return ReadByRange.skip(this, n);
         }
 
         @Override

@@ -1,12 +1,8 @@
 package io.transferas2.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -18,11 +14,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class FileTransferRequest {
+public final class FileTransferRequest extends AwsShape {
     private String connectorId;
     private List<String> sendFilePaths;
     private List<CustomHttpHeader> customHttpHeaders;
-    private final Map<String, Object> unmodelledFields = new LinkedHashMap<>();
 
     public String getConnectorId() {
         return connectorId;
@@ -48,16 +43,6 @@ public final class FileTransferRequest {
         this.customHttpHeaders = customHttpHeaders == null ? null : new ArrayList<>(customHttpHeaders);
     }
 
-    @JsonAnyGetter
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public Map<String, Object> getUnmodelledFields() {
-        return unmodelledFields;
-    }
-
-    @JsonAnySetter
-    public void putUnmodelledField(String name, Object value) {
-        unmodelledFields.put(name, value);
-    }
 
     @Override
     public String toString() {

@@ -1,12 +1,8 @@
 package io.transferas2.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -14,9 +10,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /** A server's protocol settings; only As2Transports is modelled, the SFTP/FTP fields are kept as given. */
 @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class ProtocolDetails {
+public final class ProtocolDetails extends AwsShape {
     private List<As2Transport> as2Transports;
-    private final Map<String, Object> unmodelledFields = new LinkedHashMap<>();
 
     public List<As2Transport> getAs2Transports() {
         return as2Transports;
@@ -26,14 +21,4 @@ public final class ProtocolDetails {
         this.as2Transports = as2Transports == null ? null : new ArrayList<>(as2Transports);
     }
 
-    @JsonAnyGetter
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public Map<String, Object> getUnmodelledFields() {
-        return unmodelledFields;
-    }
-
-    @JsonAnySetter
-    public void putUnmodelledField(String name, Object value) {
-        unmodelledFields.put(name, value);
-    }
 }

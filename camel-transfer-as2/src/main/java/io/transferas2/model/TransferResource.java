@@ -1,12 +1,8 @@
 package io.transferas2.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -19,10 +15,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public abstract class TransferResource {
+public abstract class TransferResource extends AwsShape {
     private String arn;
     private List<Tag> tags;
-    private final Map<String, Object> unmodelledFields = new LinkedHashMap<>();
 
     /** The kind of this resource. */
     @JsonIgnore
@@ -51,16 +46,6 @@ public abstract class TransferResource {
         this.tags = tags == null ? null : new ArrayList<>(tags);
     }
 
-    @JsonAnyGetter
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public Map<String, Object> getUnmodelledFields() {
-        return unmodelledFields;
-    }
-
-    @JsonAnySetter
-    public void putUnmodelledField(String name, Object value) {
-        unmodelledFields.put(name, value);
-    }
 
     @Override
     public String toString() {

@@ -3,30 +3,13 @@ package io.transferas2.registry;
 import io.transferas2.model.ResourceKind;
 
 /** A resource with that ID (or that unique key) already exists. */
-public class ResourceExistsException extends TransferServiceException {
-    private final String resource;
-    private final String resourceType;
+public class ResourceExistsException extends ResourceException {
 
     public ResourceExistsException(ResourceKind kind, String id) {
         this(kind.displayName() + " " + id + " already exists.", kind.displayName(), id);
     }
 
     public ResourceExistsException(String message, String resourceType, String resource) {
-        super(message);
-        this.resource = resource;
-        this.resourceType = resourceType;
-    }
-
-    public String resource() {
-        return resource;
-    }
-
-    public String resourceType() {
-        return resourceType;
-    }
-
-    @Override
-    public int httpStatus() {
-        return 400;
+        super(message, resourceType, resource);
     }
 }
