@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.transferas2.certs.CertificateStore;
 import io.transferas2.outbound.FilePendingTransferStore;
+import io.transferas2.outbound.PartnerHttpClients;
 import io.transferas2.outbound.PendingTransferStore;
 import io.transferas2.registry.RegistryFile;
 import io.transferas2.registry.RegistrySettings;
@@ -133,6 +134,14 @@ public class TransferAs2Component extends HealthCheckComponent {
             asyncMdnReceiver(connectorRuntime.completer());
         }
         return connectorRuntime;
+    }
+
+    /**
+     * Connection pool figures of a connector's HTTP client (connections opened so far, leased, idle), or null before
+     * its first send.
+     */
+    public PartnerHttpClients.Stats connectorStats(String connectorId) {
+        return connectorRuntime().sender().stats(connectorId);
     }
 
     private synchronized void stopConnectorRuntime() {

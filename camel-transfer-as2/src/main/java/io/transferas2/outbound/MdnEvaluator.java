@@ -73,7 +73,9 @@ public final class MdnEvaluator {
             if (sent.isEmpty()) {
                 throw new IllegalStateException("no MIC recorded for " + transfer.messageId());
             }
-            mdn.verify(sent.get(), transfer.signedReceiptRequested());
+            if (transfer.signedReceiptRequested() || micComparable(mdn, sent.get())) {
+                mdn.verify(sent.get(), transfer.signedReceiptRequested());
+            }
         } catch (As2Exception e) {
             return failed(transfer, As2FailureCode.VERIFICATION_FAILED, "Signature verification failed for AS2"
                     + " message " + transfer.messageId() + " or a MIC code did not match: " + e.getMessage(),
@@ -86,6 +88,15 @@ public final class MdnEvaluator {
                     summary, at);
         }
         return OutboundResults.of(transfer, StatusCode.COMPLETED, null, null, summary, at);
+    }
+
+    /**
+     * RFC 4130 section 7.4.3: Received-Content-MIC is required in signed receipts only. In an unsigned receipt we did
+     * not ask for a MIC algorithm, so a missing MIC or one over another digest is informational; one over the same
+     * digest must still match.
+     */
+    private static boolean micComparable(ReceivedMdn mdn, Mic sent) {
+        return mdn.receivedContentMic().map(m -> m.algorithm() == sent.algorithm()).orElse(false);
     }
 
     private static OutboundResult failed(PendingTransfer t, As2FailureCode code, String message,
