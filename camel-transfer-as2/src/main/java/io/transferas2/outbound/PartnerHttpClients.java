@@ -166,15 +166,15 @@ public final class PartnerHttpClients implements AutoCloseable {
                             .setConnectTimeout(Timeout.of(options.connectTimeout()))
                             .setSocketTimeout(Timeout.of(options.readTimeout()))
                             // partners (as2-lib) close after each MDN: check an idle connection before reuse
-                            .setValidateAfterInactivity(TimeValue.ofMilliseconds(200))
+                            .setValidateAfterInactivity(TimeValue.ofMilliseconds(100))
                             .setTimeToLive(TimeValue.ofMinutes(5))
                             .build())
                     .build();
             this.client = HttpClients.custom()
                     .setConnectionManager(pool)
                     .setUserAgent(options.userAgent())
-                    // a POST is never repeated behind our back: a resend is the caller's decision (same Message-ID)
-                    .disableAutomaticRetries()
+                    // a POST is repeated only when a kept-alive connection turned out dead before any answer
+                    .setRetryStrategy(new StaleConnectionRetry())
                     .disableRedirectHandling()
                     .disableCookieManagement()
                     .disableAuthCaching()
