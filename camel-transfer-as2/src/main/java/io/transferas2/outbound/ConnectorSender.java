@@ -310,21 +310,33 @@ public final class ConnectorSender {
     }
 
     private URI url(PendingTransfer t, Connector connector, As2ConnectorConfig config) {
+        try {
+            return checkUrl(connector.getUrl(), config.effectiveEncryptionAlgorithm());
+        } catch (IllegalArgumentException e) {
+            throw failure(t, As2FailureCode.INVALID_ENDPOINT_PROTOCOL, e.getMessage(), null);
+        }
+    }
+
+    /**
+     * The connector URL as AWS accepts it: http or https with a host, and https when messages go unencrypted.
+     *
+     * @throws IllegalArgumentException saying why not (reported as INVALID_ENDPOINT_PROTOCOL)
+     */
+    static URI checkUrl(String value, EncryptionAlg encryption) {
         URI url;
         try {
-            url = new URI(connector.getUrl());
+            url = new URI(value);
         } catch (URISyntaxException | NullPointerException e) {
-            throw failure(t, As2FailureCode.INVALID_ENDPOINT_PROTOCOL, "Connector Url '" + connector.getUrl()
-                    + "' is not a valid URL", e);
+            throw new IllegalArgumentException("Connector Url '" + value + "' is not a valid URL");
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw failure(t, As2FailureCode.INVALID_ENDPOINT_PROTOCOL, "Connector Url '" + connector.getUrl()
-                    + "' must be an http or https URL with a host", null);
+            throw new IllegalArgumentException("Connector Url '" + value + "' must be an http or https URL with a"
+                    + " host");
         }
-        if (config.effectiveEncryptionAlgorithm() == EncryptionAlg.NONE && !scheme.equals("https")) {
-            throw failure(t, As2FailureCode.INVALID_ENDPOINT_PROTOCOL, "EncryptionAlgorithm NONE is allowed only"
-                    + " over https; connector Url is " + connector.getUrl(), null);
+        if (encryption == EncryptionAlg.NONE && !scheme.equals("https")) {
+            throw new IllegalArgumentException("EncryptionAlgorithm NONE is allowed only over https, so that nothing"
+                    + " travels in clear text; connector Url is " + value);
         }
         return url;
     }
