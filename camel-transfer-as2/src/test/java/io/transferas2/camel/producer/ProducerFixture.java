@@ -43,9 +43,10 @@ final class ProducerFixture implements AutoCloseable {
     final String localProfile;
     final String partnerProfile;
     final String partnerTlsCert;
-    final CamelContext context;
-    final TransferAs2Component component;
-    final ProducerTemplate template;
+    private final Consumer<TransferAs2Component> setup;
+    CamelContext context;
+    TransferAs2Component component;
+    ProducerTemplate template;
 
     ProducerFixture() throws Exception {
         this(c -> { });
@@ -62,6 +63,11 @@ final class ProducerFixture implements AutoCloseable {
                 List.of(usSigning, usEncryption)));
         partnerProfile = registry.createProfile(Fixtures.profile(ProfileType.PARTNER, PARTNER_ID,
                 new ArrayList<>(List.of(partnerSigning, partnerEncryption))));
+        this.setup = setup;
+        startCamel();
+    }
+
+    private void startCamel() {
         context = new DefaultCamelContext();
         component = new TransferAs2Component();
         component.setRegistry(registry);
@@ -69,6 +75,12 @@ final class ProducerFixture implements AutoCloseable {
         context.addComponent("transfer-as2", component);
         context.start();
         template = context.createProducerTemplate();
+    }
+
+    /** Stops Camel and starts a new CamelContext and component on the same registry, as after a restart. */
+    void restartCamel() {
+        context.stop();
+        startCamel();
     }
 
     static Certificate partnerCert(CertificateUsageType usage) {
