@@ -86,7 +86,8 @@ class As2LibReceiverTest {
             assertThat(done.getException()).as(c.toString()).isNull();
             assertThat(done.getIn().getHeader(TransferAs2Constants.STATUS_CODE)).as(c.toString())
                     .isEqualTo("COMPLETED");
-            ReceivedMessage received = awaitFile(server, "slice-" + n + ".edi");
+            ReceivedMessage received = awaitMessage(server,
+                    done.getIn().getHeader(TransferAs2Constants.MESSAGE_ID, String.class));
             assertThat(received.accepted()).as(c.toString()).isTrue();
             assertThat(received.payload().sha256()).as(c.toString()).isEqualTo(CamelAs2ReceiverTest.sha256(edi));
             assertThat(received.fileName()).isEqualTo("slice-" + n + ".edi");
@@ -98,18 +99,18 @@ class As2LibReceiverTest {
                 .anyMatch(r -> "100-continue".equals(r.header("Expect")));
     }
 
-    /** The message with this file name; a late record from an earlier test may sit in between. */
-    static ReceivedMessage awaitFile(As2PeerServer server, String fileName) throws InterruptedException {
+    /** The message with this Message-ID; a late record from an earlier test may sit in between. */
+    static ReceivedMessage awaitMessage(As2PeerServer server, String messageId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             for (ReceivedMessage m : server.received()) {
-                if (fileName.equals(m.fileName())) {
+                if (messageId.equals(m.messageId())) {
                     return m;
                 }
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the server did not record " + fileName);
+        throw new AssertionError("the server did not record " + messageId);
     }
 
     @Test
