@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -93,7 +94,7 @@ public class TransferAs2Producer extends DefaultProducer {
         String[] ids = resendIds(exchange.getProperty(resendKey, String.class));
         String transferId = ids != null ? ids[0] : in.getHeader(TransferAs2Constants.TRANSFER_ID, String.class);
         if (transferId == null || transferId.isBlank()) {
-            transferId = java.util.UUID.randomUUID().toString();
+            transferId = UUID.randomUUID().toString();
         }
         String messageId = ids != null ? ids[1] : MessageIds.next(options.messageIdDomain(), connectorId);
         OutboundFile file = file(exchange, transferId, messageId);

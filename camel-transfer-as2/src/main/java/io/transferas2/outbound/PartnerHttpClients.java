@@ -224,5 +224,4 @@ public final class PartnerHttpClients implements AutoCloseable {
             return ManagedHttpClientConnectionFactory.INSTANCE.createConnection(sslSocket, socket);
         }
     }
-
 }

@@ -4,7 +4,6 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -150,14 +149,5 @@ public final class PartnerTrust {
     @FunctionalInterface
     private interface Check {
         void run(X509ExtendedTrustManager tm) throws CertificateException;
-    }
-
-    static String describe(X509Certificate c) {
-        try {
-            return c.getSubjectX500Principal().getName() + " (SHA-256 " + HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(c.getEncoded())).substring(0, 16) + "...)";
-        } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException e) {
-            return c.getSubjectX500Principal().getName();
-        }
     }
 }

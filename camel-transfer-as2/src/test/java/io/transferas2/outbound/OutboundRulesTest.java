@@ -107,5 +107,4 @@ class OutboundRulesTest {
                 "http://x/as2", "subject", "k.edi", "application/EDI-X12", source, 12, "AAAA, sha-256", true,
                 Instant.parse("2026-01-01T00:00:00Z"), expires);
     }
-
 }

@@ -116,7 +116,8 @@ class CamelAs2ReceiverTest {
         assertThat(request.header("Date")).isNotNull();
         assertThat(request.header("Disposition-Notification-To")).isEqualTo(ProducerFixture.US_ID);
         assertThat(request.header("Disposition-Notification-Options"))
-                .isEqualTo("signed-receipt-protocol=optional, pkcs7-signature; signed-receipt-micalg=optional, sha-256");
+                .isEqualTo("signed-receipt-protocol=optional, pkcs7-signature;"
+                        + " signed-receipt-micalg=optional, sha-256");
         assertThat(request.header("User-Agent")).startsWith("camel-transfer-as2");
     }
 
@@ -312,6 +313,7 @@ class CamelAs2ReceiverTest {
     }
 
     static String sha256(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }
