@@ -13,11 +13,15 @@ import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.transferas2.model.ResourceKind;
 import io.transferas2.outbound.AsyncMdnCompleter;
 import io.transferas2.outbound.ConnectorSender;
 import io.transferas2.outbound.FilePendingTransferStore;
 import io.transferas2.outbound.PartnerHttpClients;
 import io.transferas2.outbound.PendingTransferStore;
+import io.transferas2.registry.RegistryEvent;
+import io.transferas2.registry.RegistryListener;
+import io.transferas2.registry.TransferRegistry;
 import io.transferas2.transfer.OutboundResult;
 
 /**
@@ -34,6 +38,8 @@ final class ConnectorRuntime implements AutoCloseable {
     private final ConnectorSender sender;
     private final AsyncMdnCompleter completer;
     private final String timeoutEndpoint;
+    private final TransferRegistry registry;
+    private final RegistryListener evictDeleted;
     private ScheduledExecutorService sweeper;
     private ProducerTemplate template;
 
@@ -46,6 +52,14 @@ final class ConnectorRuntime implements AutoCloseable {
                 store, new CamelBasicAuthResolver(context));
         this.completer = new AsyncMdnCompleter(store, component.getCertificateStore());
         this.timeoutEndpoint = timeoutEndpoint;
+        // a deleted connector's pool is closed at once; URL and TLS changes rebuild it at the next send
+        this.registry = component.transferRegistry();
+        this.evictDeleted = event -> {
+            if (event.kind() == ResourceKind.CONNECTOR && event.change() == RegistryEvent.Change.DELETED) {
+                clients.evict(event.id());
+            }
+        };
+        registry.addListener(evictDeleted);
     }
 
     void start(Object owner, long checkIntervalMillis) {
@@ -109,6 +123,7 @@ final class ConnectorRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        registry.removeListener(evictDeleted);
         if (sweeper != null) {
             context.getExecutorServiceManager().shutdownNow(sweeper);
             sweeper = null;

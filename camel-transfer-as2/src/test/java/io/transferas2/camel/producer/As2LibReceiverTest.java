@@ -15,6 +15,7 @@ import io.transferas2.model.CompressionEnum;
 import io.transferas2.model.EncryptionAlg;
 import io.transferas2.model.MdnResponse;
 import io.transferas2.model.MdnSigningAlg;
+import io.transferas2.model.PreserveContentType;
 import io.transferas2.model.SigningAlg;
 import io.transferas2.outbound.MdnFailureException;
 import io.transferas2.outbound.TransportFailureException;
@@ -111,6 +112,32 @@ class As2LibReceiverTest {
             Thread.sleep(20);
         }
         throw new AssertionError("the server did not record " + messageId);
+    }
+
+    @Test
+    void s3ObjectNameAndContentTypeArePreservedWhenTheConnectorSaysSo() throws Exception {
+        String id = fx.connector(server.url().toString(), c -> c.setPreserveContentType(PreserveContentType.ENABLED));
+        Exchange done = fx.send("transfer-as2:connector/" + id, ProducerFixture.edi(5), Map.of(
+                "CamelAwsS3BucketName", "outbox", "CamelAwsS3Key", "partner/orders/ORDERS-17.dat",
+                "CamelAwsS3ContentType", "application/edifact"));
+        assertThat(done.getException()).isNull();
+        ReceivedMessage received = awaitMessage(server,
+                done.getIn().getHeader(TransferAs2Constants.MESSAGE_ID, String.class));
+        assertThat(received.fileName()).isEqualTo("ORDERS-17.dat");
+        assertThat(received.contentType()).startsWith("application/edifact");
+        assertThat(done.getIn().getBody(String.class)).contains("\"requester-file-name\":\"ORDERS-17.dat\"",
+                "\"requester-content-type\":\"application/edifact\"",
+                "\"file-path\":\"/outbox/partner/orders/ORDERS-17.dat\"");
+        assertThat(done.getIn().getHeader(TransferAs2Constants.STATUS_KEY, String.class))
+                .startsWith("partner/orders/processed/ORDERS-17.");
+
+        // without PreserveContentType the extension decides: .dat is application/octet-stream
+        String plain = fx.connector(server.url().toString(), c -> { });
+        Exchange mapped = fx.send("transfer-as2:connector/" + plain, ProducerFixture.edi(5), Map.of(
+                "CamelAwsS3BucketName", "outbox", "CamelAwsS3Key", "ORDERS-18.dat",
+                "CamelAwsS3ContentType", "application/edifact"));
+        assertThat(awaitMessage(server, mapped.getIn().getHeader(TransferAs2Constants.MESSAGE_ID, String.class))
+                .contentType()).startsWith("application/octet-stream");
     }
 
     @Test

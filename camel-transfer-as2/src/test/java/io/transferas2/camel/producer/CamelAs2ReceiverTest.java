@@ -310,6 +310,10 @@ class CamelAs2ReceiverTest {
         System.out.println("200 sends (2 waves of 100 in parallel) opened " + stats.connectionsOpened()
                 + " connections; pool " + stats);
         assertThat(stats.connectionsOpened()).isBetween(1L, 100L);
+
+        // DeleteConnector closes its pool at once
+        fx.registry.deleteConnector(id);
+        assertThat(fx.component.connectorStats(id)).isNull();
     }
 
     static String sha256(String s) throws Exception {
