@@ -16,6 +16,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 import io.transferas2.as2.CompressionOrder;
@@ -49,6 +51,8 @@ public class TransferAs2Producer extends DefaultProducer {
     private final SendOptions options;
     private final boolean returnBusinessFailures;
     private ConnectorSender sender;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private TransferAs2ProducerHealthCheck healthCheck;
 
     public TransferAs2Producer(TransferAs2Endpoint endpoint) {
         super(endpoint);
@@ -85,6 +89,23 @@ public class TransferAs2Producer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         sender = getEndpoint().getComponent().connectorRuntime().sender();
+        // producer health checks are opt-in in Camel (camel.health.producersEnabled)
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new TransferAs2ProducerHealthCheck(getEndpoint(), sender);
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

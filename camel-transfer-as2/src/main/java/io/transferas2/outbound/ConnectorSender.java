@@ -108,6 +108,71 @@ public final class ConnectorSender {
                 null, filename, null, file.sourcePath() == null ? null : file.sourcePath().toString(), 0, null,
                 false, started, null);
 
+        Prepared p = prepare(t, file.contentType(), file.sourceContentType());
+        t = p.transfer();
+        As2ConnectorConfig config = p.config();
+
+        Semaphore permits = inFlight.computeIfAbsent(connectorId + "/" + options.maxInFlight(),
+                k -> new Semaphore(options.maxInFlight(), true));
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(t, As2FailureCode.UNABLE_TO_CONNECT_TO_REMOTE_HOST_OR_IP, "Interrupted while waiting to"
+                    + " send message with ID " + messageId, e);
+        }
+        try {
+            OutboundMessageRequest.Builder request = OutboundMessageRequest.builder()
+                    .filename(filename)
+                    .contentType(t.contentType())
+                    .config(config)
+                    .transferEncoding(options.transferEncoding())
+                    .algorithmProtection(options.algorithmProtection())
+                    .compressionOrder(options.compressionOrder())
+                    .tempDirectory(options.tempDirectory());
+            p.signingKey().ifPresent(request::signingKey);
+            p.encryptionCertificate().ifPresent(request::encryptionCertificate);
+            if (t.signedReceiptRequested()) {
+                request.micAlgorithm(MicAlgorithm.of(p.mdnSigning()).orElseThrow());
+            }
+            try (InputStream source = open(t, file);
+                 CountingInputStream counted = new CountingInputStream(source);
+                 OutboundMessage message = build(t, request.payload(counted), config)) {
+                t = t.withMessage(counted.count, message.mic().toFieldValue());
+                return post(t, p.url(), message, config, options, p.trust(), p.credentials(),
+                        file.customHeaders(), p.mdnResponse(), p.mdnSigning());
+            } catch (IOException e) {
+                // closing the source or the spool file; the send itself is decided
+                throw failure(t, As2FailureCode.SEND_FILE_NOT_FOUND, "Cannot read the file to send: "
+                        + e.getMessage(), e);
+            }
+        } finally {
+            permits.release();
+        }
+    }
+
+    /**
+     * Checks that a connector could send now, without sending: it exists, its profiles exist, its URL is usable and
+     * the signing key, the partner's encryption certificate and the Basic auth secret it needs are available. Nothing
+     * goes over the network (AWS has no AS2 connection test either).
+     *
+     * @throws OutboundTransferException with the failure code a send would get
+     */
+    public void checkReady(String connectorId) {
+        PendingTransfer t = new PendingTransfer("readiness-check", "readiness-check", connectorId, null, null, null,
+                null, null, null, null, null, null, 0, null, false, certificates.now(), null);
+        prepare(t, null, null);
+    }
+
+    /** Everything a send needs from the registry, read once per send. */
+    private record Prepared(PendingTransfer transfer, As2ConnectorConfig config, URI url,
+                            Optional<KeyMaterial> signingKey, Optional<KeyMaterial> encryptionCertificate,
+                            BasicCredentials credentials, PartnerTrust trust, MdnResponse mdnResponse,
+                            SigningAlg mdnSigning) {
+    }
+
+    private Prepared prepare(PendingTransfer draft, String explicitType, String sourceType) {
+        PendingTransfer t = draft;
         Connector connector = connector(t);
         As2ConnectorConfig config = connector.getAs2Config();
         Profile local = profile(t, config.getLocalProfileId());
@@ -115,13 +180,13 @@ public final class ConnectorSender {
         MdnResponse mdnResponse = config.effectiveMdnResponse();
         SigningAlg mdnSigning = config.effectiveMdnSigningAlgorithm();
         boolean signedReceipt = mdnResponse != MdnResponse.NONE && mdnSigning != SigningAlg.NONE;
-        String contentType = ContentTypes.resolve(file.contentType(), file.sourceContentType(),
-                config.effectivePreserveContentType(), filename);
+        String contentType = ContentTypes.resolve(explicitType, sourceType, config.effectivePreserveContentType(),
+                t.filename());
         String subject = config.getMessageSubject() != null ? config.getMessageSubject()
-                : defaultSubject(filename, local.getAs2Id(), partner.getAs2Id());
-        t = new PendingTransfer(transferId, messageId, connectorId, local.getProfileId(), partner.getProfileId(),
-                local.getAs2Id(), partner.getAs2Id(), connector.getUrl(), subject, filename, contentType,
-                t.sourcePath(), 0, null, signedReceipt, started, null);
+                : defaultSubject(t.filename(), local.getAs2Id(), partner.getAs2Id());
+        t = new PendingTransfer(t.transferId(), t.messageId(), t.connectorId(), local.getProfileId(),
+                partner.getProfileId(), local.getAs2Id(), partner.getAs2Id(), connector.getUrl(), subject,
+                t.filename(), contentType, t.sourcePath(), 0, null, signedReceipt, t.sentAt(), null);
 
         URI url = url(t, connector, config);
         Optional<KeyMaterial> signingKey = Optional.empty();
@@ -153,43 +218,7 @@ public final class ConnectorSender {
                 : certificates.tlsCertificates(partner.getProfileId()).stream().map(KeyMaterial::certificate)
                         .toList());
 
-        Semaphore permits = inFlight.computeIfAbsent(connectorId + "/" + options.maxInFlight(),
-                k -> new Semaphore(options.maxInFlight(), true));
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(t, As2FailureCode.UNABLE_TO_CONNECT_TO_REMOTE_HOST_OR_IP, "Interrupted while waiting to"
-                    + " send message with ID " + messageId, e);
-        }
-        try {
-            OutboundMessageRequest.Builder request = OutboundMessageRequest.builder()
-                    .filename(filename)
-                    .contentType(contentType)
-                    .config(config)
-                    .transferEncoding(options.transferEncoding())
-                    .algorithmProtection(options.algorithmProtection())
-                    .compressionOrder(options.compressionOrder())
-                    .tempDirectory(options.tempDirectory());
-            signingKey.ifPresent(request::signingKey);
-            encryptionCert.ifPresent(request::encryptionCertificate);
-            if (signedReceipt) {
-                request.micAlgorithm(MicAlgorithm.of(mdnSigning).orElseThrow());
-            }
-            try (InputStream source = open(t, file);
-                 CountingInputStream counted = new CountingInputStream(source);
-                 OutboundMessage message = build(t, request.payload(counted), config)) {
-                t = t.withMessage(counted.count, message.mic().toFieldValue());
-                return post(t, url, message, config, options, trust, credentials, file.customHeaders(),
-                        mdnResponse, mdnSigning);
-            } catch (IOException e) {
-                // closing the source or the spool file; the send itself is decided
-                throw failure(t, As2FailureCode.SEND_FILE_NOT_FOUND, "Cannot read the file to send: "
-                        + e.getMessage(), e);
-            }
-        } finally {
-            permits.release();
-        }
+        return new Prepared(t, config, url, signingKey, encryptionCert, credentials, trust, mdnResponse, mdnSigning);
     }
 
     /** Connection pool figures for a connector, for monitoring and tests; null before its first send. */
