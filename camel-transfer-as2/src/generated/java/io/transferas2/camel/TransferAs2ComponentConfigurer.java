@@ -38,11 +38,28 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "allowUnauthenticatedApi": getOrCreateConfiguration(target).setAllowUnauthenticatedApi(property(camelContext, boolean.class, value)); return true;
         case "apipath":
         case "apiPath": getOrCreateConfiguration(target).setApiPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdncheckinterval":
+        case "asyncMdnCheckInterval": target.setAsyncMdnCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "asyncmdnstoredirectory":
+        case "asyncMdnStoreDirectory": target.setAsyncMdnStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdntimeout":
+        case "asyncMdnTimeout": getOrCreateConfiguration(target).setAsyncMdnTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "asyncmdntimeoutendpoint":
+        case "asyncMdnTimeoutEndpoint": target.setAsyncMdnTimeoutEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "businessfailurepolicy":
+        case "businessFailurePolicy": getOrCreateConfiguration(target).setBusinessFailurePolicy(property(camelContext, java.lang.String.class, value)); return true;
+        case "chunked": getOrCreateConfiguration(target).setChunked(property(camelContext, boolean.class, value)); return true;
+        case "compressionorder":
+        case "compressionOrder": getOrCreateConfiguration(target).setCompressionOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.transferas2.camel.TransferAs2Configuration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "expectcontinue":
+        case "expectContinue": getOrCreateConfiguration(target).setExpectContinue(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -51,10 +68,20 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "keyEncryptionPassword": target.setKeyEncryptionPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
+        case "messageiddomain":
+        case "messageIdDomain": getOrCreateConfiguration(target).setMessageIdDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "omitalgorithmprotection":
+        case "omitAlgorithmProtection": getOrCreateConfiguration(target).setOmitAlgorithmProtection(property(camelContext, boolean.class, value)); return true;
+        case "pendingtransferstore":
+        case "pendingTransferStore": target.setPendingTransferStore(property(camelContext, io.transferas2.outbound.PendingTransferStore.class, value)); return true;
         case "persistregistrychanges":
         case "persistRegistryChanges": target.setPersistRegistryChanges(property(camelContext, boolean.class, value)); return true;
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": getOrCreateConfiguration(target).setReadOnlyAccessKeys(property(camelContext, java.lang.String.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "registry": target.setRegistry(property(camelContext, io.transferas2.registry.TransferRegistry.class, value)); return true;
         case "registryfile":
@@ -65,13 +92,17 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "startFileTransferEndpoint": getOrCreateConfiguration(target).setStartFileTransferEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "startfiletransferrate":
         case "startFileTransferRate": getOrCreateConfiguration(target).setStartFileTransferRate(property(camelContext, double.class, value)); return true;
+        case "transferencoding":
+        case "transferEncoding": getOrCreateConfiguration(target).setTransferEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "useragent":
+        case "userAgent": getOrCreateConfiguration(target).setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"registry"};
+        return new String[]{"pendingTransferStore", "registry"};
     }
 
     @Override
@@ -85,11 +116,28 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "allowUnauthenticatedApi": return boolean.class;
         case "apipath":
         case "apiPath": return java.lang.String.class;
+        case "asyncmdncheckinterval":
+        case "asyncMdnCheckInterval": return long.class;
+        case "asyncmdnstoredirectory":
+        case "asyncMdnStoreDirectory": return java.lang.String.class;
+        case "asyncmdntimeout":
+        case "asyncMdnTimeout": return long.class;
+        case "asyncmdntimeoutendpoint":
+        case "asyncMdnTimeoutEndpoint": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "businessfailurepolicy":
+        case "businessFailurePolicy": return java.lang.String.class;
+        case "chunked": return boolean.class;
+        case "compressionorder":
+        case "compressionOrder": return java.lang.String.class;
         case "configuration": return io.transferas2.camel.TransferAs2Configuration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
+        case "expectcontinue":
+        case "expectContinue": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -98,10 +146,20 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "keyEncryptionPassword": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
+        case "messageiddomain":
+        case "messageIdDomain": return java.lang.String.class;
+        case "omitalgorithmprotection":
+        case "omitAlgorithmProtection": return boolean.class;
+        case "pendingtransferstore":
+        case "pendingTransferStore": return io.transferas2.outbound.PendingTransferStore.class;
         case "persistregistrychanges":
         case "persistRegistryChanges": return boolean.class;
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": return java.lang.String.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
         case "registry": return io.transferas2.registry.TransferRegistry.class;
         case "registryfile":
@@ -112,6 +170,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "startFileTransferEndpoint": return java.lang.String.class;
         case "startfiletransferrate":
         case "startFileTransferRate": return double.class;
+        case "transferencoding":
+        case "transferEncoding": return java.lang.String.class;
+        case "useragent":
+        case "userAgent": return java.lang.String.class;
         default: return null;
         }
     }
@@ -128,11 +190,28 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "allowUnauthenticatedApi": return getOrCreateConfiguration(target).isAllowUnauthenticatedApi();
         case "apipath":
         case "apiPath": return getOrCreateConfiguration(target).getApiPath();
+        case "asyncmdncheckinterval":
+        case "asyncMdnCheckInterval": return target.getAsyncMdnCheckInterval();
+        case "asyncmdnstoredirectory":
+        case "asyncMdnStoreDirectory": return target.getAsyncMdnStoreDirectory();
+        case "asyncmdntimeout":
+        case "asyncMdnTimeout": return getOrCreateConfiguration(target).getAsyncMdnTimeout();
+        case "asyncmdntimeoutendpoint":
+        case "asyncMdnTimeoutEndpoint": return target.getAsyncMdnTimeoutEndpoint();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "businessfailurepolicy":
+        case "businessFailurePolicy": return getOrCreateConfiguration(target).getBusinessFailurePolicy();
+        case "chunked": return getOrCreateConfiguration(target).isChunked();
+        case "compressionorder":
+        case "compressionOrder": return getOrCreateConfiguration(target).getCompressionOrder();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "expectcontinue":
+        case "expectContinue": return getOrCreateConfiguration(target).isExpectContinue();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -141,10 +220,20 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "keyEncryptionPassword": return target.getKeyEncryptionPassword();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxinflight":
+        case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
+        case "messageiddomain":
+        case "messageIdDomain": return getOrCreateConfiguration(target).getMessageIdDomain();
+        case "omitalgorithmprotection":
+        case "omitAlgorithmProtection": return getOrCreateConfiguration(target).isOmitAlgorithmProtection();
+        case "pendingtransferstore":
+        case "pendingTransferStore": return target.getPendingTransferStore();
         case "persistregistrychanges":
         case "persistRegistryChanges": return target.isPersistRegistryChanges();
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": return getOrCreateConfiguration(target).getReadOnlyAccessKeys();
+        case "readtimeout":
+        case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "region": return target.getRegion();
         case "registry": return target.getRegistry();
         case "registryfile":
@@ -155,6 +244,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "startFileTransferEndpoint": return getOrCreateConfiguration(target).getStartFileTransferEndpoint();
         case "startfiletransferrate":
         case "startFileTransferRate": return getOrCreateConfiguration(target).getStartFileTransferRate();
+        case "transferencoding":
+        case "transferEncoding": return getOrCreateConfiguration(target).getTransferEncoding();
+        case "useragent":
+        case "userAgent": return getOrCreateConfiguration(target).getUserAgent();
         default: return null;
         }
     }

@@ -29,22 +29,45 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "allowUnauthenticatedApi": target.getConfiguration().setAllowUnauthenticatedApi(property(camelContext, boolean.class, value)); return true;
         case "apipath":
         case "apiPath": target.getConfiguration().setApiPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdntimeout":
+        case "asyncMdnTimeout": target.getConfiguration().setAsyncMdnTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "businessfailurepolicy":
+        case "businessFailurePolicy": target.getConfiguration().setBusinessFailurePolicy(property(camelContext, java.lang.String.class, value)); return true;
+        case "chunked": target.getConfiguration().setChunked(property(camelContext, boolean.class, value)); return true;
+        case "compressionorder":
+        case "compressionOrder": target.getConfiguration().setCompressionOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "expectcontinue":
+        case "expectContinue": target.getConfiguration().setExpectContinue(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
+        case "messageiddomain":
+        case "messageIdDomain": target.getConfiguration().setMessageIdDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "omitalgorithmprotection":
+        case "omitAlgorithmProtection": target.getConfiguration().setOmitAlgorithmProtection(property(camelContext, boolean.class, value)); return true;
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": target.getConfiguration().setReadOnlyAccessKeys(property(camelContext, java.lang.String.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "signingregion":
         case "signingRegion": target.getConfiguration().setSigningRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "startfiletransferendpoint":
         case "startFileTransferEndpoint": target.getConfiguration().setStartFileTransferEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "startfiletransferrate":
         case "startFileTransferRate": target.getConfiguration().setStartFileTransferRate(property(camelContext, double.class, value)); return true;
+        case "transferencoding":
+        case "transferEncoding": target.getConfiguration().setTransferEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "useragent":
+        case "userAgent": target.getConfiguration().setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -58,22 +81,45 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "allowUnauthenticatedApi": return boolean.class;
         case "apipath":
         case "apiPath": return java.lang.String.class;
+        case "asyncmdntimeout":
+        case "asyncMdnTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "businessfailurepolicy":
+        case "businessFailurePolicy": return java.lang.String.class;
+        case "chunked": return boolean.class;
+        case "compressionorder":
+        case "compressionOrder": return java.lang.String.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "expectcontinue":
+        case "expectContinue": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
+        case "messageiddomain":
+        case "messageIdDomain": return java.lang.String.class;
+        case "omitalgorithmprotection":
+        case "omitAlgorithmProtection": return boolean.class;
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": return java.lang.String.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
         case "signingregion":
         case "signingRegion": return java.lang.String.class;
         case "startfiletransferendpoint":
         case "startFileTransferEndpoint": return java.lang.String.class;
         case "startfiletransferrate":
         case "startFileTransferRate": return double.class;
+        case "transferencoding":
+        case "transferEncoding": return java.lang.String.class;
+        case "useragent":
+        case "userAgent": return java.lang.String.class;
         default: return null;
         }
     }
@@ -88,22 +134,45 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "allowUnauthenticatedApi": return target.getConfiguration().isAllowUnauthenticatedApi();
         case "apipath":
         case "apiPath": return target.getConfiguration().getApiPath();
+        case "asyncmdntimeout":
+        case "asyncMdnTimeout": return target.getConfiguration().getAsyncMdnTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "businessfailurepolicy":
+        case "businessFailurePolicy": return target.getConfiguration().getBusinessFailurePolicy();
+        case "chunked": return target.getConfiguration().isChunked();
+        case "compressionorder":
+        case "compressionOrder": return target.getConfiguration().getCompressionOrder();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "expectcontinue":
+        case "expectContinue": return target.getConfiguration().isExpectContinue();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxinflight":
+        case "maxInFlight": return target.getConfiguration().getMaxInFlight();
+        case "messageiddomain":
+        case "messageIdDomain": return target.getConfiguration().getMessageIdDomain();
+        case "omitalgorithmprotection":
+        case "omitAlgorithmProtection": return target.getConfiguration().isOmitAlgorithmProtection();
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": return target.getConfiguration().getReadOnlyAccessKeys();
+        case "readtimeout":
+        case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "signingregion":
         case "signingRegion": return target.getConfiguration().getSigningRegion();
         case "startfiletransferendpoint":
         case "startFileTransferEndpoint": return target.getConfiguration().getStartFileTransferEndpoint();
         case "startfiletransferrate":
         case "startFileTransferRate": return target.getConfiguration().getStartFileTransferRate();
+        case "transferencoding":
+        case "transferEncoding": return target.getConfiguration().getTransferEncoding();
+        case "useragent":
+        case "userAgent": return target.getConfiguration().getUserAgent();
         default: return null;
         }
     }

@@ -11,6 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.transferas2.certs.CertificateStore;
+import io.transferas2.outbound.FilePendingTransferStore;
+import io.transferas2.outbound.PartnerHttpClients;
+import io.transferas2.outbound.PendingTransferStore;
 import io.transferas2.registry.RegistryFile;
 import io.transferas2.registry.RegistrySettings;
 import io.transferas2.registry.TransferRegistry;
@@ -53,6 +56,31 @@ public class TransferAs2Component extends HealthCheckComponent {
     @Metadata(description = "Default endpoint options, overridden by options on each endpoint URI.")
     private TransferAs2Configuration configuration = new TransferAs2Configuration();
 
+    // ---- connector producer ----------------------------------------------------------------------------------
+
+    @Metadata(label = "producer,advanced", defaultValue = FilePendingTransferStore.DEFAULT_DIRECTORY,
+              description = "Directory where ASYNC sends wait for their MDN: one small JSON file per pending"
+                            + " transfer, so they survive restarts. Relative paths are resolved against the working"
+                            + " directory; several nodes may share one directory.")
+    private String asyncMdnStoreDirectory = FilePendingTransferStore.DEFAULT_DIRECTORY;
+
+    @Metadata(label = "producer,advanced", autowired = true,
+              description = "A custom store for ASYNC sends waiting for their MDN (e.g. shared by a cluster); by"
+                            + " default files in asyncMdnStoreDirectory.")
+    private PendingTransferStore pendingTransferStore;
+
+    @Metadata(label = "producer",
+              description = "Endpoint that ASYNC sends whose MDN did not arrive within asyncMdnTimeout are announced"
+                            + " to, e.g. direct:as2-mdn-timeout: the exchange carries the FAILED result headers and"
+                            + " the status JSON as body. Without it they are logged.")
+    private String asyncMdnTimeoutEndpoint;
+
+    @Metadata(label = "producer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How often ASYNC sends are checked for an overdue MDN.")
+    private long asyncMdnCheckInterval = 60_000;
+
+    private ConnectorRuntime connectorRuntime;
+
     private CertificateStore certificateStore;
     private volatile AsyncMdnReceiver asyncMdnReceiver = AsyncMdnReceiver.NONE;
 
@@ -86,6 +114,80 @@ public class TransferAs2Component extends HealthCheckComponent {
     protected void doStart() throws Exception {
         super.doStart();
         transferRegistry();
+        connectorRuntime();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        stopConnectorRuntime();
+        super.doStop();
+    }
+
+    // ---- connector producer runtime ----------------------------------------------------------------------------
+
+    /** The connector side: sender, ASYNC store and completer; started with the component. */
+    synchronized ConnectorRuntime connectorRuntime() {
+        if (connectorRuntime == null) {
+            connectorRuntime = new ConnectorRuntime(this, pendingTransferStore, asyncMdnStoreDirectory,
+                    asyncMdnTimeoutEndpoint);
+            connectorRuntime.start(this, asyncMdnCheckInterval);
+            asyncMdnReceiver(connectorRuntime.completer());
+        }
+        return connectorRuntime;
+    }
+
+    /**
+     * Connection pool figures of a connector's HTTP client (connections opened so far, leased, idle), or null before
+     * its first send.
+     */
+    public PartnerHttpClients.Stats connectorStats(String connectorId) {
+        return connectorRuntime().sender().stats(connectorId);
+    }
+
+    private synchronized void stopConnectorRuntime() {
+        if (connectorRuntime != null) {
+            if (asyncMdnReceiver == connectorRuntime.completer()) {
+                asyncMdnReceiver(null);
+            }
+            connectorRuntime.close();
+            connectorRuntime = null;
+        }
+    }
+
+    public String getAsyncMdnStoreDirectory() {
+        return asyncMdnStoreDirectory;
+    }
+
+    /** Directory of the file-based ASYNC store. */
+    public void setAsyncMdnStoreDirectory(String asyncMdnStoreDirectory) {
+        this.asyncMdnStoreDirectory = asyncMdnStoreDirectory;
+    }
+
+    public PendingTransferStore getPendingTransferStore() {
+        return pendingTransferStore;
+    }
+
+    /** A custom store for pending ASYNC sends. */
+    public void setPendingTransferStore(PendingTransferStore pendingTransferStore) {
+        this.pendingTransferStore = pendingTransferStore;
+    }
+
+    public String getAsyncMdnTimeoutEndpoint() {
+        return asyncMdnTimeoutEndpoint;
+    }
+
+    /** Where overdue ASYNC sends are announced. */
+    public void setAsyncMdnTimeoutEndpoint(String asyncMdnTimeoutEndpoint) {
+        this.asyncMdnTimeoutEndpoint = asyncMdnTimeoutEndpoint;
+    }
+
+    public long getAsyncMdnCheckInterval() {
+        return asyncMdnCheckInterval;
+    }
+
+    /** How often overdue ASYNC sends are checked, in milliseconds. */
+    public void setAsyncMdnCheckInterval(long asyncMdnCheckInterval) {
+        this.asyncMdnCheckInterval = asyncMdnCheckInterval;
     }
 
     /** The registry in use: the configured one, else opened from registryFile or created empty on first use. */

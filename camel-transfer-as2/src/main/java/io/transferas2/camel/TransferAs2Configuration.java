@@ -57,6 +57,75 @@ public class TransferAs2Configuration implements Cloneable {
     @Metadata(javaType = "double")
     private double startFileTransferRate = 3;
 
+    // ---- connector producer (transfer-as2:connector/<ConnectorId>) -------------------------------------------
+
+    @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Connector producer: how long to wait for the TCP (and TLS) connection to the partner."
+                            + " A timeout fails the send with UNABLE_TO_CONNECT_TO_REMOTE_HOST_OR_IP.")
+    private long connectTimeout = 30_000;
+
+    @UriParam(label = "producer", defaultValue = "350000", javaType = "java.time.Duration",
+              description = "Connector producer: the longest silence while waiting for the partner's answer (HTTP"
+                            + " status and SYNC MDN). AWS's AS2 inactivity timeout is 350 s. A timeout fails the send"
+                            + " with UNABLE_TO_CONNECT_TO_REMOTE_HOST_OR_IP as a transport failure.")
+    private long readTimeout = 350_000;
+
+    @UriParam(label = "producer", defaultValue = "100",
+              description = "Connector producer: sends in progress at once per connector (AWS's quota is 100); more"
+                            + " wait. It also sizes the connector's keep-alive connection pool.")
+    private int maxInFlight = 100;
+
+    @UriParam(label = "producer,advanced", defaultValue = "binary", enums = "binary,base64",
+              description = "Connector producer: Content-Transfer-Encoding of the MIME entities inside the S/MIME"
+                            + " layers. binary is smallest; base64 suits partners whose MIME stacks mangle binary"
+                            + " parts.")
+    private String transferEncoding = "binary";
+
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Connector producer: send the message with chunked transfer coding instead of a"
+                            + " Content-Length taken from the spooled message. Several partners reject chunked"
+                            + " requests, so it is off by default.")
+    private boolean chunked;
+
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Connector producer: send Expect: 100-continue and wait for the partner's 100 before the"
+                            + " body. Off by default: some servers never answer 100 and every send then stalls.")
+    private boolean expectContinue;
+
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Connector producer: leave the CMS algorithm-protection attribute (RFC 6211) out of"
+                            + " signatures, for old receivers (e.g. some IBM Sterling versions) that cannot verify"
+                            + " signatures carrying it.")
+    private boolean omitAlgorithmProtection;
+
+    @UriParam(label = "producer,advanced", defaultValue = "BEFORE_SIGNING", enums = "BEFORE_SIGNING,AFTER_SIGNING",
+              description = "Connector producer, with Compression ZLIB: compress before signing (AWS and RFC 5402)"
+                            + " or after. Receivers built on camel-as2 4.17 or as2-lib 5.1 return a wrong MIC for"
+                            + " compress-before-signing; AFTER_SIGNING works with them.")
+    private String compressionOrder = "BEFORE_SIGNING";
+
+    @UriParam(label = "producer,advanced",
+              description = "Connector producer: the domain part of AS2 Message-IDs, <uuid@domain>. By default 16 hex"
+                            + " characters of the connector ID, the shape AWS uses.")
+    private String messageIdDomain;
+
+    @UriParam(label = "producer", defaultValue = "86400000", javaType = "java.time.Duration",
+              description = "Connector producer, MdnResponse ASYNC: how long a send waits for its asynchronous MDN."
+                            + " After that it fails with VERIFICATION_FAILED and is announced to the component's"
+                            + " asyncMdnTimeoutEndpoint.")
+    private long asyncMdnTimeout = 86_400_000;
+
+    @UriParam(label = "producer", defaultValue = "THROW", enums = "THROW,RETURN",
+              description = "Connector producer: what a business failure (a negative MDN, a MIC mismatch, an MDN that"
+                            + " does not verify) does. THROW fails the exchange with MdnFailureException, which"
+                            + " carries the FAILED result; RETURN completes the exchange with status code FAILED in"
+                            + " the headers. Transport and configuration failures always throw.")
+    private String businessFailurePolicy = "THROW";
+
+    @UriParam(label = "producer,advanced", defaultValue = "camel-transfer-as2",
+              description = "Connector producer: the User-Agent header sent to partners.")
+    private String userAgent = "camel-transfer-as2";
+
     public String getApiPath() {
         return apiPath;
     }
@@ -118,6 +187,116 @@ public class TransferAs2Configuration implements Cloneable {
     /** StartFileTransfer requests per second; 0 turns the limit off. */
     public void setStartFileTransferRate(double startFileTransferRate) {
         this.startFileTransferRate = startFileTransferRate;
+    }
+
+    // ---- connector producer accessors -------------------------------------------------------------------------
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Connect timeout in milliseconds. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    /** Read timeout in milliseconds. */
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    /** Sends in progress per connector. */
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    public String getTransferEncoding() {
+        return transferEncoding;
+    }
+
+    /** binary or base64. */
+    public void setTransferEncoding(String transferEncoding) {
+        this.transferEncoding = transferEncoding;
+    }
+
+    public boolean isChunked() {
+        return chunked;
+    }
+
+    /** Chunked transfer coding instead of Content-Length. */
+    public void setChunked(boolean chunked) {
+        this.chunked = chunked;
+    }
+
+    public boolean isExpectContinue() {
+        return expectContinue;
+    }
+
+    /** Send Expect: 100-continue. */
+    public void setExpectContinue(boolean expectContinue) {
+        this.expectContinue = expectContinue;
+    }
+
+    public boolean isOmitAlgorithmProtection() {
+        return omitAlgorithmProtection;
+    }
+
+    /** Leave the RFC 6211 attribute out of signatures. */
+    public void setOmitAlgorithmProtection(boolean omitAlgorithmProtection) {
+        this.omitAlgorithmProtection = omitAlgorithmProtection;
+    }
+
+    public String getCompressionOrder() {
+        return compressionOrder;
+    }
+
+    /** BEFORE_SIGNING or AFTER_SIGNING. */
+    public void setCompressionOrder(String compressionOrder) {
+        this.compressionOrder = compressionOrder;
+    }
+
+    public String getMessageIdDomain() {
+        return messageIdDomain;
+    }
+
+    /** The domain part of Message-IDs. */
+    public void setMessageIdDomain(String messageIdDomain) {
+        this.messageIdDomain = messageIdDomain;
+    }
+
+    public long getAsyncMdnTimeout() {
+        return asyncMdnTimeout;
+    }
+
+    /** How long an ASYNC send waits for its MDN, in milliseconds. */
+    public void setAsyncMdnTimeout(long asyncMdnTimeout) {
+        this.asyncMdnTimeout = asyncMdnTimeout;
+    }
+
+    public String getBusinessFailurePolicy() {
+        return businessFailurePolicy;
+    }
+
+    /** THROW or RETURN. */
+    public void setBusinessFailurePolicy(String businessFailurePolicy) {
+        this.businessFailurePolicy = businessFailurePolicy;
+    }
+
+    public String getUserAgent() {
+        return userAgent;
+    }
+
+    /** The User-Agent header. */
+    public void setUserAgent(String userAgent) {
+        this.userAgent = userAgent;
     }
 
     public TransferAs2Configuration copy() {

@@ -30,9 +30,36 @@ public interface TransferAs2Constants {
               javaType = "String")
     String CONNECTOR_ID = "CamelTransferAs2ConnectorId";
 
+    // ---- connector producer input ------------------------------------------------------------------------------
+
+    @Metadata(label = "producer", description = "The file name announced to the partner (Content-Disposition)."
+                                                + " Default: CamelFileName, else the last segment of CamelAwsS3Key.",
+              javaType = "String")
+    String FILE_NAME = "CamelTransferAs2FileName";
+
+    @Metadata(label = "producer", description = "The payload's Content-Type. Default: with PreserveContentType"
+                                                + " ENABLED the S3 object's CamelAwsS3ContentType, otherwise mapped"
+                                                + " from the file extension (.x12/.edi application/EDI-X12, .edifact"
+                                                + " application/EDIFACT, .xml application/xml, else"
+                                                + " application/octet-stream).", javaType = "String")
+    String CONTENT_TYPE = "CamelTransferAs2ContentType";
+
+    @Metadata(label = "producer", description = "Extra HTTP headers for the partner, by AWS's CustomHttpHeaders"
+                                                + " rules: a List of CustomHttpHeader, a Map of key to value, or the"
+                                                + " JSON array [{\"Key\":..,\"Value\":..}].",
+              javaType = "Object")
+    String CUSTOM_HTTP_HEADERS = "CamelTransferAs2CustomHttpHeaders";
+
+    @Metadata(label = "producer", description = "Where the file lives, /bucket/key: AWS's file-path, and the base of"
+                                                + " the status JSON and MDN locations. Default: CamelAwsS3BucketName"
+                                                + " and CamelAwsS3Key; without either no locations are computed.",
+              javaType = "String")
+    String SOURCE_PATH = "CamelTransferAs2SourcePath";
+
     // ---- outbound results: the producer's SYNC result, and ASYNC completions announced by a server consumer ----
 
-    @Metadata(description = "The transfer ID (a UUID) of an outbound file.", javaType = "String")
+    @Metadata(description = "The transfer ID (a UUID) of an outbound file. A connector producer keeps one already on"
+                            + " the message, so the files of one StartFileTransfer share it.", javaType = "String")
     String TRANSFER_ID = "CamelTransferAs2TransferId";
 
     @Metadata(description = "AWS status code: PROCESSING (ASYNC send, MDN not yet received), COMPLETED or FAILED.",

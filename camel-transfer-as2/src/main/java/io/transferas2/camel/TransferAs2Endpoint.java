@@ -48,7 +48,7 @@ public class TransferAs2Endpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() {
         requireType(EndpointType.CONNECTOR, "producer", "to(\"transfer-as2:connector/<ConnectorId>\")");
-        throw new UnsupportedOperationException("The transfer-as2 connector producer is not implemented yet");
+        return new TransferAs2Producer(this);
     }
 
     @Override

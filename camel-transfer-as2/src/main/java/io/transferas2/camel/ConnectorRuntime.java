@@ -1,0 +1,141 @@
+package io.transferas2.camel;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.transferas2.model.ResourceKind;
+import io.transferas2.outbound.AsyncMdnCompleter;
+import io.transferas2.outbound.ConnectorSender;
+import io.transferas2.outbound.FilePendingTransferStore;
+import io.transferas2.outbound.PartnerHttpClients;
+import io.transferas2.outbound.PendingTransferStore;
+import io.transferas2.registry.RegistryEvent;
+import io.transferas2.registry.RegistryListener;
+import io.transferas2.registry.TransferRegistry;
+import io.transferas2.transfer.OutboundResult;
+
+/**
+ * The component's connector side at run time: the HTTP clients, the sender, the pending ASYNC store and its completer
+ * (registered as the component's async MDN receiver), and the sweep that fails ASYNC sends whose MDN did not come in
+ * time and announces them to {@code asyncMdnTimeoutEndpoint}.
+ */
+final class ConnectorRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorRuntime.class);
+
+    private final CamelContext context;
+    private final PartnerHttpClients clients = new PartnerHttpClients();
+    private final PendingTransferStore store;
+    private final ConnectorSender sender;
+    private final AsyncMdnCompleter completer;
+    private final String timeoutEndpoint;
+    private final TransferRegistry registry;
+    private final RegistryListener evictDeleted;
+    private ScheduledExecutorService sweeper;
+    private ProducerTemplate template;
+
+    ConnectorRuntime(TransferAs2Component component, PendingTransferStore configuredStore, String storeDirectory,
+                     String timeoutEndpoint) {
+        this.context = component.getCamelContext();
+        this.store = configuredStore != null ? configuredStore
+                : new FilePendingTransferStore(Path.of(storeDirectory));
+        this.sender = new ConnectorSender(component.transferRegistry(), component.getCertificateStore(), clients,
+                store, new CamelBasicAuthResolver(context));
+        this.completer = new AsyncMdnCompleter(store, component.getCertificateStore());
+        this.timeoutEndpoint = timeoutEndpoint;
+        // a deleted connector's pool is closed at once; URL and TLS changes rebuild it at the next send
+        this.registry = component.transferRegistry();
+        this.evictDeleted = event -> {
+            if (event.kind() == ResourceKind.CONNECTOR && event.change() == RegistryEvent.Change.DELETED) {
+                clients.evict(event.id());
+            }
+        };
+        registry.addListener(evictDeleted);
+    }
+
+    void start(Object owner, long checkIntervalMillis) {
+        sweeper = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(owner,
+                "TransferAs2AsyncMdnTimeouts");
+        long interval = Math.max(100, checkIntervalMillis);
+        sweeper.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    ConnectorSender sender() {
+        return sender;
+    }
+
+    AsyncMdnCompleter completer() {
+        return completer;
+    }
+
+    PendingTransferStore store() {
+        return store;
+    }
+
+    /** Fails the ASYNC sends whose MDN is overdue and announces each; returns them. */
+    List<OutboundResult> sweep() {
+        List<OutboundResult> expired;
+        try {
+            expired = completer.expire(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("Checking ASYNC transfers for overdue MDNs failed: {}", e.getMessage(), e);
+            return List.of();
+        }
+        for (OutboundResult result : expired) {
+            announce(result);
+        }
+        return expired;
+    }
+
+    private void announce(OutboundResult result) {
+        if (timeoutEndpoint == null || timeoutEndpoint.isBlank()) {
+            LOG.warn("Transfer {} (message {}) of connector {} FAILED: {} (set the component's"
+                     + " asyncMdnTimeoutEndpoint to handle this in a route)", result.transferId(), result.messageId(),
+                    result.connectorId(), result.failureMessage());
+            return;
+        }
+        try {
+            if (template == null) {
+                template = context.createProducerTemplate();
+            }
+            Exchange exchange = new DefaultExchange(context);
+            OutboundResultHeaders.apply(result, exchange.getIn());
+            exchange.getIn().setBody(result.status().toJson());
+            Exchange done = template.send(timeoutEndpoint, exchange);
+            if (done.getException() != null) {
+                LOG.warn("Announcing the timeout of transfer {} to {} failed: {}", result.transferId(),
+                        timeoutEndpoint, done.getException().getMessage(), done.getException());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Announcing the timeout of transfer {} to {} failed: {}", result.transferId(), timeoutEndpoint,
+                    e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        registry.removeListener(evictDeleted);
+        if (sweeper != null) {
+            context.getExecutorServiceManager().shutdownNow(sweeper);
+            sweeper = null;
+        }
+        if (template != null) {
+            try {
+                template.stop();
+            } catch (Exception e) {
+                LOG.debug("Stopping the timeout template: {}", e.getMessage());
+            }
+            template = null;
+        }
+        clients.close();
+    }
+}
