@@ -94,4 +94,48 @@ public interface TransferAs2Constants {
                                                 + " (an async MDN completing one of our ASYNC sends).",
               javaType = "String", enums = "PAYLOAD,MDN")
     String MESSAGE_TYPE = "CamelTransferAs2MessageType";
+
+    // ---- server consumer (transfer-as2:server/<ServerId>): what the route receives -----------------------------
+
+    @Metadata(label = "consumer", description = "The AgreementId the message was received under; absent when no"
+                                                + " agreement matched (FAILED with AGREEMENT_NOT_FOUND or"
+                                                + " INVALID_REQUEST).", javaType = "String")
+    String AGREEMENT_ID = "CamelTransferAs2AgreementId";
+
+    @Metadata(label = "consumer", description = "The ServerId that received the message.", javaType = "String")
+    String SERVER_ID = "CamelTransferAs2ServerId";
+
+    @Metadata(label = "consumer", description = "The Subject header the partner sent.", javaType = "String")
+    String SUBJECT = "CamelTransferAs2Subject";
+
+    @Metadata(label = "consumer", description = "The payload's Content-Type as the partner sent it, e.g."
+                                                + " application/edi-x12.", javaType = "String")
+    String CONTENT_TYPE = "CamelTransferAs2ContentType";
+
+    @Metadata(label = "consumer", description = "The file name the partner gave, sanitised: no path separators, no"
+                                                + " leading dots, no control or format characters, at most 200"
+                                                + " characters. Absent when the partner gave none.",
+              javaType = "String")
+    String FILE_NAME = "CamelTransferAs2FileName";
+
+    @Metadata(label = "consumer", description = "Whether the message was signed.", javaType = "boolean")
+    String SIGNED = "CamelTransferAs2Signed";
+
+    @Metadata(label = "consumer", description = "Whether the message was encrypted.", javaType = "boolean")
+    String ENCRYPTED = "CamelTransferAs2Encrypted";
+
+    @Metadata(label = "consumer", description = "Whether the message was compressed.", javaType = "boolean")
+    String COMPRESSED = "CamelTransferAs2Compressed";
+
+    @Metadata(label = "consumer", description = "The partner's IP address (behind a trusted proxy: from"
+                                                + " X-Forwarded-For).", javaType = "String")
+    String CLIENT_IP = "CamelTransferAs2ClientIp";
+
+    @Metadata(label = "consumer", description = "Bucket where the payload belongs in AWS's layout (processed/ or the"
+                                                + " PayloadFilesDirectory; failed/ or the FailedFilesDirectory when"
+                                                + " FAILED).", javaType = "String")
+    String PAYLOAD_BUCKET = "CamelTransferAs2PayloadBucket";
+
+    @Metadata(label = "consumer", description = "Key where the payload belongs in AWS's layout.", javaType = "String")
+    String PAYLOAD_KEY = "CamelTransferAs2PayloadKey";
 }
