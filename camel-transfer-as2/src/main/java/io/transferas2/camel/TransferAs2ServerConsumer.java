@@ -12,8 +12,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.converter.stream.FileInputStreamCache;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
@@ -105,13 +103,10 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
     protected void doStart() throws Exception {
         super.doStart();
         ServiceHelper.startService(repository, http);
-        HealthCheckRepository checks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
-                "consumers", HealthCheckRepository.class);
-        if (checks != null) {
-            TransferAs2ServerHealthCheck check = new TransferAs2ServerHealthCheck(this, getRouteId());
-            check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
-            setHealthCheck(check);
-        }
+        // the "consumers" health-check repository (camel-health) picks the check up through HealthCheckAware
+        TransferAs2ServerHealthCheck check = new TransferAs2ServerHealthCheck(this, getRouteId());
+        check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
+        setHealthCheck(check);
         String serverId = getEndpoint().getId();
         try {
             getEndpoint().getComponent().transferRegistry().describeServer(serverId);

@@ -218,6 +218,10 @@ final class ServerHarness implements AutoCloseable {
         }
     }
 
+    TransferAs2Component component() {
+        return context.getComponent("transfer-as2", TransferAs2Component.class);
+    }
+
     URI url() {
         return URI.create("http://127.0.0.1:" + port + "/as2");
     }
