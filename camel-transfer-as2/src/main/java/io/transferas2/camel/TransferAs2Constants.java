@@ -113,8 +113,8 @@ public interface TransferAs2Constants {
     String CONTENT_TYPE = "CamelTransferAs2ContentType";
 
     @Metadata(label = "consumer", description = "The file name the partner gave, sanitised: no path separators, no"
-                                                + " leading dots, no control or format characters, at most 200"
-                                                + " characters. Absent when the partner gave none.",
+                                                + " leading dots, no control or format characters, at most 120"
+                                                + " UTF-8 bytes. Absent when the partner gave none.",
               javaType = "String")
     String FILE_NAME = "CamelTransferAs2FileName";
 

@@ -81,6 +81,8 @@ final class VertxAs2Request implements InboundHttpRequest {
         request.handler(body.queue::add);
         request.endHandler(v -> body.queue.add(END));
         request.exceptionHandler(body.queue::add);
+        // the request's own exception does not always reach us when the peer closes mid-body; the response's does
+        request.response().closeHandler(v -> body.queue.add(new IOException("the connection was closed")));
         request.fetch(CHUNKS_IN_FLIGHT);
         return body;
     }
