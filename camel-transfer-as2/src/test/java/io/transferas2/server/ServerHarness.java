@@ -142,8 +142,10 @@ final class ServerHarness implements AutoCloseable {
         component.setRegistry(registry);
         context.addComponent("transfer-as2", component);
         context.getRegistry().bind("receivedIds", receivedIds);
-        String uri = "transfer-as2:server/" + serverId + "?idempotentRepository=#receivedIds&tempDirectory="
-                + tempDir + (options == null || options.isEmpty() ? "" : "&" + options);
+        boolean ownFile = options != null && options.contains("receivedMessageIdsFile=");
+        String uri = "transfer-as2:server/" + serverId + "?tempDirectory=" + tempDir
+                + (ownFile ? "" : "&idempotentRepository=#receivedIds")
+                + (options == null || options.isEmpty() ? "" : "&" + options);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
