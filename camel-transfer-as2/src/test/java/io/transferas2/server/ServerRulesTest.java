@@ -1,6 +1,5 @@
 package io.transferas2.server;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import io.transferas2.as2.MdnRequest;
 import io.transferas2.as2.MicAlgorithm;
 import io.transferas2.as2.OutboundMessage;
 import io.transferas2.as2.ReceivedMdn;
-import io.transferas2.camel.TransferAs2Component;
 import io.transferas2.camel.TransferAs2Constants;
 import io.transferas2.model.Agreement;
 import io.transferas2.model.AgreementStatusType;
@@ -172,8 +170,8 @@ class ServerRulesTest {
             assertThat(reply.status()).isEqualTo(200);
             ReceivedMdn mdn = reply.mdn(server.localKey);
             assertThat(mdn.signed()).isTrue();
-            assertThat(mdn.disposition().toFieldValue())
-                    .isEqualTo("automatic-action/MDN-sent-automatically; processed/error: insufficient-message-security");
+            assertThat(mdn.disposition().toFieldValue()).isEqualTo(
+                    "automatic-action/MDN-sent-automatically; processed/error: insufficient-message-security");
         }
         ServerHarness.Received r = server.awaitMessage(id);
         assertThat(r.header(TransferAs2Constants.FAILURE_CODE)).isEqualTo("INSUFFICENT_MESSAGE_SECURITY_UNENCRYPTED");
@@ -410,9 +408,5 @@ class ServerRulesTest {
         update.setServerId(server.serverId);
         change.accept(update);
         server.registry.updateAgreement(update);
-    }
-
-    static byte[] bytes(ByteArrayInputStream in) {
-        return in.readAllBytes();
     }
 }
