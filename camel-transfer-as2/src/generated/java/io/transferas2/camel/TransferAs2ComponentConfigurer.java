@@ -34,12 +34,22 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "accessKeys": getOrCreateConfiguration(target).setAccessKeys(property(camelContext, java.lang.String.class, value)); return true;
         case "accountid":
         case "accountId": target.setAccountId(property(camelContext, java.lang.String.class, value)); return true;
+        case "agreementid":
+        case "agreementId": getOrCreateConfiguration(target).setAgreementId(property(camelContext, java.lang.String.class, value)); return true;
         case "allowunauthenticatedapi":
         case "allowUnauthenticatedApi": getOrCreateConfiguration(target).setAllowUnauthenticatedApi(property(camelContext, boolean.class, value)); return true;
         case "apipath":
         case "apiPath": getOrCreateConfiguration(target).setApiPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdnallowedhosts":
+        case "asyncMdnAllowedHosts": getOrCreateConfiguration(target).setAsyncMdnAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdnattempts":
+        case "asyncMdnAttempts": getOrCreateConfiguration(target).setAsyncMdnAttempts(property(camelContext, int.class, value)); return true;
         case "asyncmdncheckinterval":
         case "asyncMdnCheckInterval": target.setAsyncMdnCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "asyncmdndeliverytimeout":
+        case "asyncMdnDeliveryTimeout": getOrCreateConfiguration(target).setAsyncMdnDeliveryTimeout(property(camelContext, long.class, value)); return true;
+        case "asyncmdnretrydelay":
+        case "asyncMdnRetryDelay": getOrCreateConfiguration(target).setAsyncMdnRetryDelay(property(camelContext, long.class, value)); return true;
         case "asyncmdnstoredirectory":
         case "asyncMdnStoreDirectory": target.setAsyncMdnStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncmdntimeout":
@@ -64,36 +74,55 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "keyencryptionpassword":
         case "keyEncryptionPassword": target.setKeyEncryptionPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxcompressionratio":
+        case "maxCompressionRatio": getOrCreateConfiguration(target).setMaxCompressionRatio(property(camelContext, int.class, value)); return true;
+        case "maxdecompressedsize":
+        case "maxDecompressedSize": getOrCreateConfiguration(target).setMaxDecompressedSize(property(camelContext, long.class, value)); return true;
         case "maxinflight":
         case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
+        case "maxmessagesize":
+        case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, long.class, value)); return true;
         case "messageiddomain":
         case "messageIdDomain": getOrCreateConfiguration(target).setMessageIdDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "omitalgorithmprotection":
         case "omitAlgorithmProtection": getOrCreateConfiguration(target).setOmitAlgorithmProtection(property(camelContext, boolean.class, value)); return true;
+        case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pendingtransferstore":
         case "pendingTransferStore": target.setPendingTransferStore(property(camelContext, io.transferas2.outbound.PendingTransferStore.class, value)); return true;
         case "persistregistrychanges":
         case "persistRegistryChanges": target.setPersistRegistryChanges(property(camelContext, boolean.class, value)); return true;
+        case "rawmessagespoollimit":
+        case "rawMessageSpoolLimit": getOrCreateConfiguration(target).setRawMessageSpoolLimit(property(camelContext, long.class, value)); return true;
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": getOrCreateConfiguration(target).setReadOnlyAccessKeys(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "receivedmessageidsfile":
+        case "receivedMessageIdsFile": getOrCreateConfiguration(target).setReceivedMessageIdsFile(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "registry": target.setRegistry(property(camelContext, io.transferas2.registry.TransferRegistry.class, value)); return true;
         case "registryfile":
         case "registryFile": target.setRegistryFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryonroutefailure":
+        case "retryOnRouteFailure": getOrCreateConfiguration(target).setRetryOnRouteFailure(property(camelContext, boolean.class, value)); return true;
         case "signingregion":
         case "signingRegion": getOrCreateConfiguration(target).setSigningRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "startfiletransferendpoint":
         case "startFileTransferEndpoint": getOrCreateConfiguration(target).setStartFileTransferEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "startfiletransferrate":
         case "startFileTransferRate": getOrCreateConfiguration(target).setStartFileTransferRate(property(camelContext, double.class, value)); return true;
+        case "tempdirectory":
+        case "tempDirectory": getOrCreateConfiguration(target).setTempDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "transferencoding":
         case "transferEncoding": getOrCreateConfiguration(target).setTransferEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustedproxies":
+        case "trustedProxies": getOrCreateConfiguration(target).setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "useragent":
         case "userAgent": getOrCreateConfiguration(target).setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -112,12 +141,22 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "accessKeys": return java.lang.String.class;
         case "accountid":
         case "accountId": return java.lang.String.class;
+        case "agreementid":
+        case "agreementId": return java.lang.String.class;
         case "allowunauthenticatedapi":
         case "allowUnauthenticatedApi": return boolean.class;
         case "apipath":
         case "apiPath": return java.lang.String.class;
+        case "asyncmdnallowedhosts":
+        case "asyncMdnAllowedHosts": return java.lang.String.class;
+        case "asyncmdnattempts":
+        case "asyncMdnAttempts": return int.class;
         case "asyncmdncheckinterval":
         case "asyncMdnCheckInterval": return long.class;
+        case "asyncmdndeliverytimeout":
+        case "asyncMdnDeliveryTimeout": return long.class;
+        case "asyncmdnretrydelay":
+        case "asyncMdnRetryDelay": return long.class;
         case "asyncmdnstoredirectory":
         case "asyncMdnStoreDirectory": return java.lang.String.class;
         case "asyncmdntimeout":
@@ -142,36 +181,55 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "keyencryptionpassword":
         case "keyEncryptionPassword": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxcompressionratio":
+        case "maxCompressionRatio": return int.class;
+        case "maxdecompressedsize":
+        case "maxDecompressedSize": return long.class;
         case "maxinflight":
         case "maxInFlight": return int.class;
+        case "maxmessagesize":
+        case "maxMessageSize": return long.class;
         case "messageiddomain":
         case "messageIdDomain": return java.lang.String.class;
         case "omitalgorithmprotection":
         case "omitAlgorithmProtection": return boolean.class;
+        case "path": return java.lang.String.class;
         case "pendingtransferstore":
         case "pendingTransferStore": return io.transferas2.outbound.PendingTransferStore.class;
         case "persistregistrychanges":
         case "persistRegistryChanges": return boolean.class;
+        case "rawmessagespoollimit":
+        case "rawMessageSpoolLimit": return long.class;
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "receivedmessageidsfile":
+        case "receivedMessageIdsFile": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "registry": return io.transferas2.registry.TransferRegistry.class;
         case "registryfile":
         case "registryFile": return java.lang.String.class;
+        case "retryonroutefailure":
+        case "retryOnRouteFailure": return boolean.class;
         case "signingregion":
         case "signingRegion": return java.lang.String.class;
         case "startfiletransferendpoint":
         case "startFileTransferEndpoint": return java.lang.String.class;
         case "startfiletransferrate":
         case "startFileTransferRate": return double.class;
+        case "tempdirectory":
+        case "tempDirectory": return java.lang.String.class;
         case "transferencoding":
         case "transferEncoding": return java.lang.String.class;
+        case "trustedproxies":
+        case "trustedProxies": return java.lang.String.class;
         case "useragent":
         case "userAgent": return java.lang.String.class;
         default: return null;
@@ -186,12 +244,22 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "accessKeys": return getOrCreateConfiguration(target).getAccessKeys();
         case "accountid":
         case "accountId": return target.getAccountId();
+        case "agreementid":
+        case "agreementId": return getOrCreateConfiguration(target).getAgreementId();
         case "allowunauthenticatedapi":
         case "allowUnauthenticatedApi": return getOrCreateConfiguration(target).isAllowUnauthenticatedApi();
         case "apipath":
         case "apiPath": return getOrCreateConfiguration(target).getApiPath();
+        case "asyncmdnallowedhosts":
+        case "asyncMdnAllowedHosts": return getOrCreateConfiguration(target).getAsyncMdnAllowedHosts();
+        case "asyncmdnattempts":
+        case "asyncMdnAttempts": return getOrCreateConfiguration(target).getAsyncMdnAttempts();
         case "asyncmdncheckinterval":
         case "asyncMdnCheckInterval": return target.getAsyncMdnCheckInterval();
+        case "asyncmdndeliverytimeout":
+        case "asyncMdnDeliveryTimeout": return getOrCreateConfiguration(target).getAsyncMdnDeliveryTimeout();
+        case "asyncmdnretrydelay":
+        case "asyncMdnRetryDelay": return getOrCreateConfiguration(target).getAsyncMdnRetryDelay();
         case "asyncmdnstoredirectory":
         case "asyncMdnStoreDirectory": return target.getAsyncMdnStoreDirectory();
         case "asyncmdntimeout":
@@ -216,36 +284,55 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "keyencryptionpassword":
         case "keyEncryptionPassword": return target.getKeyEncryptionPassword();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxcompressionratio":
+        case "maxCompressionRatio": return getOrCreateConfiguration(target).getMaxCompressionRatio();
+        case "maxdecompressedsize":
+        case "maxDecompressedSize": return getOrCreateConfiguration(target).getMaxDecompressedSize();
         case "maxinflight":
         case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
+        case "maxmessagesize":
+        case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
         case "messageiddomain":
         case "messageIdDomain": return getOrCreateConfiguration(target).getMessageIdDomain();
         case "omitalgorithmprotection":
         case "omitAlgorithmProtection": return getOrCreateConfiguration(target).isOmitAlgorithmProtection();
+        case "path": return getOrCreateConfiguration(target).getPath();
         case "pendingtransferstore":
         case "pendingTransferStore": return target.getPendingTransferStore();
         case "persistregistrychanges":
         case "persistRegistryChanges": return target.isPersistRegistryChanges();
+        case "rawmessagespoollimit":
+        case "rawMessageSpoolLimit": return getOrCreateConfiguration(target).getRawMessageSpoolLimit();
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": return getOrCreateConfiguration(target).getReadOnlyAccessKeys();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "receivedmessageidsfile":
+        case "receivedMessageIdsFile": return getOrCreateConfiguration(target).getReceivedMessageIdsFile();
         case "region": return target.getRegion();
         case "registry": return target.getRegistry();
         case "registryfile":
         case "registryFile": return target.getRegistryFile();
+        case "retryonroutefailure":
+        case "retryOnRouteFailure": return getOrCreateConfiguration(target).isRetryOnRouteFailure();
         case "signingregion":
         case "signingRegion": return getOrCreateConfiguration(target).getSigningRegion();
         case "startfiletransferendpoint":
         case "startFileTransferEndpoint": return getOrCreateConfiguration(target).getStartFileTransferEndpoint();
         case "startfiletransferrate":
         case "startFileTransferRate": return getOrCreateConfiguration(target).getStartFileTransferRate();
+        case "tempdirectory":
+        case "tempDirectory": return getOrCreateConfiguration(target).getTempDirectory();
         case "transferencoding":
         case "transferEncoding": return getOrCreateConfiguration(target).getTransferEncoding();
+        case "trustedproxies":
+        case "trustedProxies": return getOrCreateConfiguration(target).getTrustedProxies();
         case "useragent":
         case "userAgent": return getOrCreateConfiguration(target).getUserAgent();
         default: return null;

@@ -25,10 +25,20 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskeys":
         case "accessKeys": target.getConfiguration().setAccessKeys(property(camelContext, java.lang.String.class, value)); return true;
+        case "agreementid":
+        case "agreementId": target.getConfiguration().setAgreementId(property(camelContext, java.lang.String.class, value)); return true;
         case "allowunauthenticatedapi":
         case "allowUnauthenticatedApi": target.getConfiguration().setAllowUnauthenticatedApi(property(camelContext, boolean.class, value)); return true;
         case "apipath":
         case "apiPath": target.getConfiguration().setApiPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdnallowedhosts":
+        case "asyncMdnAllowedHosts": target.getConfiguration().setAsyncMdnAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdnattempts":
+        case "asyncMdnAttempts": target.getConfiguration().setAsyncMdnAttempts(property(camelContext, int.class, value)); return true;
+        case "asyncmdndeliverytimeout":
+        case "asyncMdnDeliveryTimeout": target.getConfiguration().setAsyncMdnDeliveryTimeout(property(camelContext, long.class, value)); return true;
+        case "asyncmdnretrydelay":
+        case "asyncMdnRetryDelay": target.getConfiguration().setAsyncMdnRetryDelay(property(camelContext, long.class, value)); return true;
         case "asyncmdntimeout":
         case "asyncMdnTimeout": target.getConfiguration().setAsyncMdnTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
@@ -46,26 +56,45 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expectcontinue":
         case "expectContinue": target.getConfiguration().setExpectContinue(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxcompressionratio":
+        case "maxCompressionRatio": target.getConfiguration().setMaxCompressionRatio(property(camelContext, int.class, value)); return true;
+        case "maxdecompressedsize":
+        case "maxDecompressedSize": target.getConfiguration().setMaxDecompressedSize(property(camelContext, long.class, value)); return true;
         case "maxinflight":
         case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
+        case "maxmessagesize":
+        case "maxMessageSize": target.getConfiguration().setMaxMessageSize(property(camelContext, long.class, value)); return true;
         case "messageiddomain":
         case "messageIdDomain": target.getConfiguration().setMessageIdDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "omitalgorithmprotection":
         case "omitAlgorithmProtection": target.getConfiguration().setOmitAlgorithmProtection(property(camelContext, boolean.class, value)); return true;
+        case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawmessagespoollimit":
+        case "rawMessageSpoolLimit": target.getConfiguration().setRawMessageSpoolLimit(property(camelContext, long.class, value)); return true;
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": target.getConfiguration().setReadOnlyAccessKeys(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "receivedmessageidsfile":
+        case "receivedMessageIdsFile": target.getConfiguration().setReceivedMessageIdsFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryonroutefailure":
+        case "retryOnRouteFailure": target.getConfiguration().setRetryOnRouteFailure(property(camelContext, boolean.class, value)); return true;
         case "signingregion":
         case "signingRegion": target.getConfiguration().setSigningRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "startfiletransferendpoint":
         case "startFileTransferEndpoint": target.getConfiguration().setStartFileTransferEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "startfiletransferrate":
         case "startFileTransferRate": target.getConfiguration().setStartFileTransferRate(property(camelContext, double.class, value)); return true;
+        case "tempdirectory":
+        case "tempDirectory": target.getConfiguration().setTempDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "transferencoding":
         case "transferEncoding": target.getConfiguration().setTransferEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustedproxies":
+        case "trustedProxies": target.getConfiguration().setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "useragent":
         case "userAgent": target.getConfiguration().setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -77,10 +106,20 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskeys":
         case "accessKeys": return java.lang.String.class;
+        case "agreementid":
+        case "agreementId": return java.lang.String.class;
         case "allowunauthenticatedapi":
         case "allowUnauthenticatedApi": return boolean.class;
         case "apipath":
         case "apiPath": return java.lang.String.class;
+        case "asyncmdnallowedhosts":
+        case "asyncMdnAllowedHosts": return java.lang.String.class;
+        case "asyncmdnattempts":
+        case "asyncMdnAttempts": return int.class;
+        case "asyncmdndeliverytimeout":
+        case "asyncMdnDeliveryTimeout": return long.class;
+        case "asyncmdnretrydelay":
+        case "asyncMdnRetryDelay": return long.class;
         case "asyncmdntimeout":
         case "asyncMdnTimeout": return long.class;
         case "bridgeerrorhandler":
@@ -98,26 +137,45 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expectcontinue":
         case "expectContinue": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxcompressionratio":
+        case "maxCompressionRatio": return int.class;
+        case "maxdecompressedsize":
+        case "maxDecompressedSize": return long.class;
         case "maxinflight":
         case "maxInFlight": return int.class;
+        case "maxmessagesize":
+        case "maxMessageSize": return long.class;
         case "messageiddomain":
         case "messageIdDomain": return java.lang.String.class;
         case "omitalgorithmprotection":
         case "omitAlgorithmProtection": return boolean.class;
+        case "path": return java.lang.String.class;
+        case "rawmessagespoollimit":
+        case "rawMessageSpoolLimit": return long.class;
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "receivedmessageidsfile":
+        case "receivedMessageIdsFile": return java.lang.String.class;
+        case "retryonroutefailure":
+        case "retryOnRouteFailure": return boolean.class;
         case "signingregion":
         case "signingRegion": return java.lang.String.class;
         case "startfiletransferendpoint":
         case "startFileTransferEndpoint": return java.lang.String.class;
         case "startfiletransferrate":
         case "startFileTransferRate": return double.class;
+        case "tempdirectory":
+        case "tempDirectory": return java.lang.String.class;
         case "transferencoding":
         case "transferEncoding": return java.lang.String.class;
+        case "trustedproxies":
+        case "trustedProxies": return java.lang.String.class;
         case "useragent":
         case "userAgent": return java.lang.String.class;
         default: return null;
@@ -130,10 +188,20 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskeys":
         case "accessKeys": return target.getConfiguration().getAccessKeys();
+        case "agreementid":
+        case "agreementId": return target.getConfiguration().getAgreementId();
         case "allowunauthenticatedapi":
         case "allowUnauthenticatedApi": return target.getConfiguration().isAllowUnauthenticatedApi();
         case "apipath":
         case "apiPath": return target.getConfiguration().getApiPath();
+        case "asyncmdnallowedhosts":
+        case "asyncMdnAllowedHosts": return target.getConfiguration().getAsyncMdnAllowedHosts();
+        case "asyncmdnattempts":
+        case "asyncMdnAttempts": return target.getConfiguration().getAsyncMdnAttempts();
+        case "asyncmdndeliverytimeout":
+        case "asyncMdnDeliveryTimeout": return target.getConfiguration().getAsyncMdnDeliveryTimeout();
+        case "asyncmdnretrydelay":
+        case "asyncMdnRetryDelay": return target.getConfiguration().getAsyncMdnRetryDelay();
         case "asyncmdntimeout":
         case "asyncMdnTimeout": return target.getConfiguration().getAsyncMdnTimeout();
         case "bridgeerrorhandler":
@@ -151,26 +219,45 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "exchangePattern": return target.getExchangePattern();
         case "expectcontinue":
         case "expectContinue": return target.getConfiguration().isExpectContinue();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxcompressionratio":
+        case "maxCompressionRatio": return target.getConfiguration().getMaxCompressionRatio();
+        case "maxdecompressedsize":
+        case "maxDecompressedSize": return target.getConfiguration().getMaxDecompressedSize();
         case "maxinflight":
         case "maxInFlight": return target.getConfiguration().getMaxInFlight();
+        case "maxmessagesize":
+        case "maxMessageSize": return target.getConfiguration().getMaxMessageSize();
         case "messageiddomain":
         case "messageIdDomain": return target.getConfiguration().getMessageIdDomain();
         case "omitalgorithmprotection":
         case "omitAlgorithmProtection": return target.getConfiguration().isOmitAlgorithmProtection();
+        case "path": return target.getConfiguration().getPath();
+        case "rawmessagespoollimit":
+        case "rawMessageSpoolLimit": return target.getConfiguration().getRawMessageSpoolLimit();
         case "readonlyaccesskeys":
         case "readOnlyAccessKeys": return target.getConfiguration().getReadOnlyAccessKeys();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "receivedmessageidsfile":
+        case "receivedMessageIdsFile": return target.getConfiguration().getReceivedMessageIdsFile();
+        case "retryonroutefailure":
+        case "retryOnRouteFailure": return target.getConfiguration().isRetryOnRouteFailure();
         case "signingregion":
         case "signingRegion": return target.getConfiguration().getSigningRegion();
         case "startfiletransferendpoint":
         case "startFileTransferEndpoint": return target.getConfiguration().getStartFileTransferEndpoint();
         case "startfiletransferrate":
         case "startFileTransferRate": return target.getConfiguration().getStartFileTransferRate();
+        case "tempdirectory":
+        case "tempDirectory": return target.getConfiguration().getTempDirectory();
         case "transferencoding":
         case "transferEncoding": return target.getConfiguration().getTransferEncoding();
+        case "trustedproxies":
+        case "trustedProxies": return target.getConfiguration().getTrustedProxies();
         case "useragent":
         case "userAgent": return target.getConfiguration().getUserAgent();
         default: return null;

@@ -1,6 +1,7 @@
 package io.transferas2.camel;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -125,6 +126,89 @@ public class TransferAs2Configuration implements Cloneable {
     @UriParam(label = "producer,advanced", defaultValue = "camel-transfer-as2",
               description = "Connector producer: the User-Agent header sent to partners.")
     private String userAgent = "camel-transfer-as2";
+
+    // ---- server consumer (transfer-as2:server/<ServerId>) ------------------------------------------------------
+
+    @UriParam(label = "consumer", defaultValue = "/as2",
+              description = "transfer-as2:server only: the path AS2 messages are POSTed to on the platform-http"
+                            + " server (partners use http(s)://host:port<path>).")
+    private String path = "/as2";
+
+    @UriParam(label = "consumer",
+              description = "transfer-as2:server only: serve only this agreement (a-...) of the server; by default"
+                            + " every ACTIVE agreement of the server is served.")
+    private String agreementId;
+
+    @UriParam(label = "consumer", defaultValue = "2147483648",
+              description = "transfer-as2:server only: the largest request body in bytes; larger messages answer"
+                            + " HTTP 413 (checked against Content-Length first, then while streaming).")
+    private long maxMessageSize = 2147483648L;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "17179869184",
+              description = "transfer-as2:server only: the largest size in bytes a compressed payload may expand to;"
+                            + " beyond it the message fails with DECOMPRESSION_FAILED (zip bomb guard).")
+    private long maxDecompressedSize = 17179869184L;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "200",
+              description = "transfer-as2:server only: the largest expanded/compressed ratio of a compressed payload,"
+                            + " checked once it has expanded past 16 MiB; beyond it the message fails with"
+                            + " DECOMPRESSION_FAILED.")
+    private int maxCompressionRatio = 200;
+
+    @UriParam(label = "consumer,security",
+              description = "transfer-as2:server only: IP addresses or CIDR ranges of TLS-terminating proxies, comma"
+                            + " separated. Only from them are X-Forwarded-Proto (an unencrypted message is then"
+                            + " accepted when it is https) and X-Forwarded-For (the client IP) believed.")
+    private String trustedProxies;
+
+    @UriParam(label = "consumer,advanced",
+              description = "transfer-as2:server only: where received Message-IDs are recorded to detect duplicates"
+                            + " (keys <AgreementId>:<Message-ID>). Use a JDBC, Redis or Infinispan repository when"
+                            + " several nodes serve the same server. By default a file, see receivedMessageIdsFile.")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer,advanced",
+              description = "transfer-as2:server only: the file of the default duplicate-detection repository;"
+                            + " default .transfer-as2/<ServerId>/received-message-ids.dat under the working"
+                            + " directory.")
+    private String receivedMessageIdsFile;
+
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "transfer-as2:server only: when the route fails to store a message, answer HTTP 503 so"
+                            + " the partner sends it again, instead of the error MDN processed/error:"
+                            + " unexpected-processing-error.")
+    private boolean retryOnRouteFailure;
+
+    @UriParam(label = "consumer,security",
+              description = "transfer-as2:server only: host names or IP addresses, comma separated, that"
+                            + " asynchronous MDNs may be POSTed to besides the hosts of our connectors to the same"
+                            + " partner profile. Any other Receipt-Delivery-Option is refused (no SSRF).")
+    private String asyncMdnAllowedHosts;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "6",
+              description = "transfer-as2:server only: attempts to deliver one asynchronous MDN.")
+    private int asyncMdnAttempts = 6;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "2000",
+              description = "transfer-as2:server only: milliseconds before the second attempt to deliver an"
+                            + " asynchronous MDN; each further wait doubles, up to 5 minutes.")
+    private long asyncMdnRetryDelay = 2000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "30000",
+              description = "transfer-as2:server only: connect and response time-out in milliseconds of one attempt"
+                            + " to deliver an asynchronous MDN.")
+    private long asyncMdnDeliveryTimeout = 30000;
+
+    @UriParam(label = "consumer,advanced",
+              description = "transfer-as2:server only: directory for payloads while they are received and handed to"
+                            + " the route; default <java.io.tmpdir>/transfer-as2.")
+    private String tempDirectory;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "52428800",
+              description = "transfer-as2:server only: the largest raw message (bytes) kept for the route when a"
+                            + " message fails before its payload is decoded, so it can be stored under failed/;"
+                            + " larger failed messages reach the route without a body. 0 keeps none.")
+    private long rawMessageSpoolLimit = 52428800L;
 
     public String getApiPath() {
         return apiPath;
@@ -272,6 +356,116 @@ public class TransferAs2Configuration implements Cloneable {
         this.messageIdDomain = messageIdDomain;
     }
 
+    // ---- server consumer accessors -----------------------------------------------------------------------------
+
+    public String getPath() {
+        return path;
+    }
+
+    /** The path AS2 messages are POSTed to. */
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getAgreementId() {
+        return agreementId;
+    }
+
+    /** Serve only this agreement of the server. */
+    public void setAgreementId(String agreementId) {
+        this.agreementId = agreementId;
+    }
+
+    public long getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** The largest request body in bytes. */
+    public void setMaxMessageSize(long maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public long getMaxDecompressedSize() {
+        return maxDecompressedSize;
+    }
+
+    /** The largest size a compressed payload may expand to. */
+    public void setMaxDecompressedSize(long maxDecompressedSize) {
+        this.maxDecompressedSize = maxDecompressedSize;
+    }
+
+    public int getMaxCompressionRatio() {
+        return maxCompressionRatio;
+    }
+
+    /** The largest expanded/compressed ratio. */
+    public void setMaxCompressionRatio(int maxCompressionRatio) {
+        this.maxCompressionRatio = maxCompressionRatio;
+    }
+
+    public String getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    /** TLS-terminating proxies whose X-Forwarded-* headers are believed. */
+    public void setTrustedProxies(String trustedProxies) {
+        this.trustedProxies = trustedProxies;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /** Where received Message-IDs are recorded. */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public String getReceivedMessageIdsFile() {
+        return receivedMessageIdsFile;
+    }
+
+    /** The file of the default duplicate-detection repository. */
+    public void setReceivedMessageIdsFile(String receivedMessageIdsFile) {
+        this.receivedMessageIdsFile = receivedMessageIdsFile;
+    }
+
+    public boolean isRetryOnRouteFailure() {
+        return retryOnRouteFailure;
+    }
+
+    /** Answer HTTP 503 instead of an error MDN when the route fails. */
+    public void setRetryOnRouteFailure(boolean retryOnRouteFailure) {
+        this.retryOnRouteFailure = retryOnRouteFailure;
+    }
+
+    public String getAsyncMdnAllowedHosts() {
+        return asyncMdnAllowedHosts;
+    }
+
+    /** Further hosts asynchronous MDNs may be sent to. */
+    public void setAsyncMdnAllowedHosts(String asyncMdnAllowedHosts) {
+        this.asyncMdnAllowedHosts = asyncMdnAllowedHosts;
+    }
+
+    public int getAsyncMdnAttempts() {
+        return asyncMdnAttempts;
+    }
+
+    /** Attempts to deliver one asynchronous MDN. */
+    public void setAsyncMdnAttempts(int asyncMdnAttempts) {
+        this.asyncMdnAttempts = asyncMdnAttempts;
+    }
+
+    public long getAsyncMdnRetryDelay() {
+        return asyncMdnRetryDelay;
+    }
+
+    /** Milliseconds before the second delivery attempt. */
+    public void setAsyncMdnRetryDelay(long asyncMdnRetryDelay) {
+        this.asyncMdnRetryDelay = asyncMdnRetryDelay;
+    }
+
     public long getAsyncMdnTimeout() {
         return asyncMdnTimeout;
     }
@@ -297,6 +491,33 @@ public class TransferAs2Configuration implements Cloneable {
     /** The User-Agent header. */
     public void setUserAgent(String userAgent) {
         this.userAgent = userAgent;
+    }
+
+    public long getAsyncMdnDeliveryTimeout() {
+        return asyncMdnDeliveryTimeout;
+    }
+
+    /** Time-out of one async MDN delivery attempt, in milliseconds. */
+    public void setAsyncMdnDeliveryTimeout(long asyncMdnDeliveryTimeout) {
+        this.asyncMdnDeliveryTimeout = asyncMdnDeliveryTimeout;
+    }
+
+    public String getTempDirectory() {
+        return tempDirectory;
+    }
+
+    /** Directory for payloads in flight. */
+    public void setTempDirectory(String tempDirectory) {
+        this.tempDirectory = tempDirectory;
+    }
+
+    public long getRawMessageSpoolLimit() {
+        return rawMessageSpoolLimit;
+    }
+
+    /** The largest raw message kept for failed/. */
+    public void setRawMessageSpoolLimit(long rawMessageSpoolLimit) {
+        this.rawMessageSpoolLimit = rawMessageSpoolLimit;
     }
 
     public TransferAs2Configuration copy() {

@@ -32,16 +32,18 @@ public interface TransferAs2Constants {
 
     // ---- connector producer input ------------------------------------------------------------------------------
 
-    @Metadata(label = "producer", description = "The file name announced to the partner (Content-Disposition)."
-                                                + " Default: CamelFileName, else the last segment of CamelAwsS3Key.",
+    @Metadata(description = "Producer: the file name announced to the partner (Content-Disposition); default"
+                            + " CamelFileName, else the last segment of CamelAwsS3Key. Consumer: the file name the"
+                            + " partner gave, sanitised (no path separators, no leading dots, no control or format"
+                            + " characters, at most 120 UTF-8 bytes); absent when the partner gave none.",
               javaType = "String")
     String FILE_NAME = "CamelTransferAs2FileName";
 
-    @Metadata(label = "producer", description = "The payload's Content-Type. Default: with PreserveContentType"
-                                                + " ENABLED the S3 object's CamelAwsS3ContentType, otherwise mapped"
-                                                + " from the file extension (.x12/.edi application/EDI-X12, .edifact"
-                                                + " application/EDIFACT, .xml application/xml, else"
-                                                + " application/octet-stream).", javaType = "String")
+    @Metadata(description = "Producer: the payload's Content-Type; default with PreserveContentType ENABLED the S3"
+                            + " object's CamelAwsS3ContentType, otherwise mapped from the file extension (.x12/.edi"
+                            + " application/EDI-X12, .edifact application/EDIFACT, .xml application/xml, else"
+                            + " application/octet-stream). Consumer: the payload's Content-Type as the partner sent"
+                            + " it.", javaType = "String")
     String CONTENT_TYPE = "CamelTransferAs2ContentType";
 
     @Metadata(label = "producer", description = "Extra HTTP headers for the partner, by AWS's CustomHttpHeaders"
@@ -121,4 +123,40 @@ public interface TransferAs2Constants {
                                                 + " (an async MDN completing one of our ASYNC sends).",
               javaType = "String", enums = "PAYLOAD,MDN")
     String MESSAGE_TYPE = "CamelTransferAs2MessageType";
+
+    // ---- server consumer (transfer-as2:server/<ServerId>): what the route receives -----------------------------
+
+    @Metadata(label = "consumer", description = "The AgreementId the message was received under; absent when no"
+                                                + " agreement matched (FAILED with AGREEMENT_NOT_FOUND or"
+                                                + " INVALID_REQUEST).", javaType = "String")
+    String AGREEMENT_ID = "CamelTransferAs2AgreementId";
+
+    @Metadata(label = "consumer", description = "The ServerId that received the message.", javaType = "String")
+    String SERVER_ID = "CamelTransferAs2ServerId";
+
+    @Metadata(label = "consumer", description = "The Subject header the partner sent.", javaType = "String")
+    String SUBJECT = "CamelTransferAs2Subject";
+
+
+
+    @Metadata(label = "consumer", description = "Whether the message was signed.", javaType = "boolean")
+    String SIGNED = "CamelTransferAs2Signed";
+
+    @Metadata(label = "consumer", description = "Whether the message was encrypted.", javaType = "boolean")
+    String ENCRYPTED = "CamelTransferAs2Encrypted";
+
+    @Metadata(label = "consumer", description = "Whether the message was compressed.", javaType = "boolean")
+    String COMPRESSED = "CamelTransferAs2Compressed";
+
+    @Metadata(label = "consumer", description = "The partner's IP address (behind a trusted proxy: from"
+                                                + " X-Forwarded-For).", javaType = "String")
+    String CLIENT_IP = "CamelTransferAs2ClientIp";
+
+    @Metadata(label = "consumer", description = "Bucket where the payload belongs in AWS's layout (processed/ or the"
+                                                + " PayloadFilesDirectory; failed/ or the FailedFilesDirectory when"
+                                                + " FAILED).", javaType = "String")
+    String PAYLOAD_BUCKET = "CamelTransferAs2PayloadBucket";
+
+    @Metadata(label = "consumer", description = "Key where the payload belongs in AWS's layout.", javaType = "String")
+    String PAYLOAD_KEY = "CamelTransferAs2PayloadKey";
 }

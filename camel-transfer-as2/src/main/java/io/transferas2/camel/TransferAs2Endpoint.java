@@ -59,7 +59,9 @@ public class TransferAs2Endpoint extends DefaultEndpoint {
             return consumer;
         }
         requireType(EndpointType.SERVER, "consumer", "from(\"transfer-as2:server/<ServerId>\")");
-        throw new UnsupportedOperationException("The transfer-as2 server consumer is not implemented yet");
+        Consumer consumer = new TransferAs2ServerConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     private void requireType(EndpointType expected, String role, String example) {

@@ -1,0 +1,51 @@
+package io.transferas2.camel;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+import io.transferas2.inbound.InboundHttpRequest;
+import io.transferas2.inbound.InboundReceiver;
+import io.transferas2.inbound.InboundResponse;
+
+/**
+ * The processor behind the server consumer's platform-http endpoint: adapts the HTTP exchange to the receiver and
+ * writes its answer (status, AS2 headers, MDN or text) back as the HTTP response.
+ */
+final class ServerHttpProcessor implements Processor {
+    private static final boolean VERTX = present("io.vertx.core.http.HttpServerRequest");
+
+    private final InboundReceiver receiver;
+
+    ServerHttpProcessor(InboundReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        InboundHttpRequest request = VERTX && VertxAs2Request.accepts(body)
+                ? VertxAs2Request.of(body) : new StreamAs2Request(message);
+        InboundResponse response = receiver.receive(request);
+        message.removeHeaders("*");
+        response.headers().forEach(message::setHeader);
+        if (request instanceof VertxAs2Request vertx && vertx.closeRequested()) {
+            message.setHeader("Connection", "close");
+        }
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
+        if (response.contentType() != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, response.contentType());
+        }
+        message.setBody(response.body().length == 0 ? null : response.body());
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, ServerHttpProcessor.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.transferas2.camel;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import io.transferas2.inbound.InboundHttpRequest;
+
+/**
+ * A request whose body the platform-http engine hands over as an InputStream (Spring Boot's servlet engine, or any
+ * engine other than Vert.x): headers come from the Camel message, the client address from the servlet request when
+ * there is one, TLS from the request URL's scheme. The servlet container answers {@code 100-continue} when the body
+ * is read.
+ */
+final class StreamAs2Request implements InboundHttpRequest {
+    private final Message message;
+    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private boolean ended;
+    private boolean opened;
+
+    StreamAs2Request(Message message) {
+        this.message = message;
+        message.getHeaders().forEach((name, value) -> {
+            if (!name.startsWith("Camel") && value != null) {
+                headers.put(name, value instanceof Collection<?> many
+                        ? many.stream().map(String::valueOf).collect(Collectors.joining(", ")) : String.valueOf(value));
+            }
+        });
+    }
+
+    @Override
+    public String method() {
+        return message.getHeader(Exchange.HTTP_METHOD, "POST", String.class).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public String remoteAddress() {
+        Object servletRequest = message.getHeader("CamelHttpServletRequest");
+        if (servletRequest == null) {
+            return null;
+        }
+        try {
+            Method m = servletRequest.getClass().getMethod("getRemoteAddr");
+            Object address = m.invoke(servletRequest);
+            return address == null ? null : address.toString();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean secure() {
+        String url = message.getHeader(Exchange.HTTP_URL, String.class);
+        return url != null && url.regionMatches(true, 0, "https:", 0, 6);
+    }
+
+    @Override
+    public InputStream openBody() {
+        opened = true;
+        InputStream in = message.getBody(InputStream.class);
+        if (in == null) {
+            ended = true;
+            return InputStream.nullInputStream();
+        }
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                ended |= b < 0;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                ended |= n < 0;
+                return n;
+            }
+        };
+    }
+
+    @Override
+    public boolean bodyConsumed() {
+        return !opened || ended;
+    }
+
+    @Override
+    public void closeConnectionAfterResponse() {
+        // the servlet container decides; it discards or closes on an unread body itself
+    }
+}

@@ -1,0 +1,204 @@
+package io.transferas2.camel;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
+import org.apache.camel.converter.stream.FileInputStreamCache;
+import org.apache.camel.spi.HeaderFilterStrategyAware;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.transferas2.as2.As2Limits;
+import io.transferas2.inbound.AsyncMdnSender;
+import io.transferas2.inbound.DuplicateGuard;
+import io.transferas2.inbound.InboundDelivery;
+import io.transferas2.inbound.InboundReceiver;
+import io.transferas2.inbound.MdnUrlPolicy;
+import io.transferas2.inbound.ReceiverSettings;
+import io.transferas2.inbound.TrustedProxies;
+import io.transferas2.registry.ResourceNotFoundException;
+
+/**
+ * The consumer of {@code transfer-as2:server/<ServerId>}: receives AS2 messages under the server's agreements on the
+ * runtime's platform-http server (it never opens a socket of its own) and hands each payload, failure and async MDN to
+ * the route as an exchange. See {@link InboundReceiver} for the protocol rules and {@link InboundHeaders} for what the
+ * route sees.
+ */
+public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspendable {
+    private static final Logger LOG = LoggerFactory.getLogger(TransferAs2ServerConsumer.class);
+
+    private Consumer http;
+    private IdempotentRepository repository;
+    private boolean ownRepository;
+    private ScheduledExecutorService scheduler;
+    private InboundReceiver receiver;
+    private String path;
+    private volatile java.util.function.Consumer<AsyncMdnSender.Delivery> mdnDeliveryListener = d -> { };
+
+    public TransferAs2ServerConsumer(TransferAs2Endpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public TransferAs2Endpoint getEndpoint() {
+        return (TransferAs2Endpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        TransferAs2Configuration config = getEndpoint().getConfiguration();
+        TransferAs2Component component = getEndpoint().getComponent();
+        String serverId = getEndpoint().getId();
+        path = path(config);
+        repository = config.getIdempotentRepository();
+        if (repository == null) {
+            Path file = config.getReceivedMessageIdsFile() != null ? Path.of(config.getReceivedMessageIdsFile())
+                    : Path.of(".transfer-as2", serverId, "received-message-ids.dat");
+            repository = FileIdempotentRepository.fileIdempotentRepository(file.toFile(), 100_000,
+                    64L * 1024 * 1024);
+            ownRepository = true;
+            LOG.info("transfer-as2 server {}: received Message-IDs are recorded in {}", serverId,
+                    file.toAbsolutePath());
+        }
+        Path temp = config.getTempDirectory() != null ? Path.of(config.getTempDirectory())
+                : Path.of(System.getProperty("java.io.tmpdir"), "transfer-as2");
+        As2Limits limits = As2Limits.defaults().withMaxDecompressedBytes(config.getMaxDecompressedSize())
+                .withMaxCompressionRatio(config.getMaxCompressionRatio(), As2Limits.defaults().ratioGraceBytes());
+        ReceiverSettings settings = new ReceiverSettings(serverId, blankToNull(config.getAgreementId()),
+                config.getMaxMessageSize(), limits, TrustedProxies.parse(config.getTrustedProxies()), temp,
+                config.getRawMessageSpoolLimit(), config.isRetryOnRouteFailure());
+        scheduler = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newScheduledThreadPool(this, "transfer-as2-async-mdn-" + serverId, 2);
+        AsyncMdnSender sender = new AsyncMdnSender(scheduler, config.getAsyncMdnAttempts(),
+                Duration.ofMillis(config.getAsyncMdnRetryDelay()), Duration.ofMillis(config.getAsyncMdnDeliveryTimeout()),
+                null);
+        receiver = new InboundReceiver(settings, component.transferRegistry(), component.getCertificateStore(),
+                new DuplicateGuard(new IdempotentMessageIds(repository)),
+                new MdnUrlPolicy(component.transferRegistry(), config.getAsyncMdnAllowedHosts()), sender,
+                component::asyncMdnReceiver, this::deliver, d -> mdnDeliveryListener.accept(d),
+                Clock.systemUTC());
+        Endpoint platformHttp = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path
+                + "?useBodyHandler=false&useStreaming=false");
+        if (platformHttp instanceof HeaderFilterStrategyAware filtered) {
+            filtered.setHeaderFilterStrategy(new ServerHeaderFilterStrategy(filtered.getHeaderFilterStrategy()));
+        }
+        http = platformHttp.createConsumer(new ServerHttpProcessor(receiver));
+        ServiceHelper.initService(http);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ServiceHelper.startService(repository, http);
+        // the "consumers" health-check repository (camel-health) picks the check up through HealthCheckAware
+        TransferAs2ServerHealthCheck check = new TransferAs2ServerHealthCheck(this, getRouteId());
+        check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
+        setHealthCheck(check);
+        String serverId = getEndpoint().getId();
+        try {
+            getEndpoint().getComponent().transferRegistry().describeServer(serverId);
+        } catch (ResourceNotFoundException e) {
+            LOG.warn("transfer-as2 server {} does not exist in the registry yet: requests answer 503 until it is"
+                    + " created", serverId);
+        }
+        LOG.info("transfer-as2 server {} receives AS2 on platform-http path {}", serverId, path);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(http);
+        if (scheduler != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler,
+                    TimeUnit.SECONDS.toMillis(10));
+            scheduler = null;
+        }
+        if (ownRepository) {
+            ServiceHelper.stopService(repository);
+        }
+        super.doStop();
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        ServiceHelper.stopAndShutdownServices(http);
+        super.doShutdown();
+    }
+
+    @Override
+    protected void doSuspend() throws Exception {
+        ServiceHelper.suspendService(http);
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        ServiceHelper.resumeService(http);
+        super.doResume();
+    }
+
+    @Override
+    public boolean isHostedService() {
+        return true;
+    }
+
+    /** The platform-http path served. */
+    public String path() {
+        return path;
+    }
+
+    boolean isHttpRouteRegistered() {
+        return http != null && ServiceHelper.isStarted(http) && isRunAllowed();
+    }
+
+    /** Told how each asynchronous MDN delivery ended (for monitoring and tests). */
+    public void setMdnDeliveryListener(java.util.function.Consumer<AsyncMdnSender.Delivery> listener) {
+        this.mdnDeliveryListener = listener == null ? d -> { } : listener;
+    }
+
+    /** Runs the route on one delivery; a failed route (exception or rollback) throws. */
+    private void deliver(InboundDelivery delivery) throws Exception {
+        Exchange exchange = createExchange(false);
+        FileInputStreamCache body = null;
+        try {
+            InboundHeaders.apply(delivery, exchange.getMessage());
+            if (delivery.body() != null) {
+                body = new FileInputStreamCache(delivery.body().toFile());
+                exchange.getMessage().setBody(body);
+            }
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                throw exchange.getException();
+            }
+            if (exchange.isRollbackOnly()) {
+                throw new IllegalStateException("the route rolled the exchange back");
+            }
+        } finally {
+            if (body != null) {
+                body.close();
+            }
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private static String path(TransferAs2Configuration config) {
+        String p = config.getPath() == null || config.getPath().isBlank() ? "/as2" : config.getPath().strip();
+        return p.startsWith("/") ? p : "/" + p;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,46 @@
+package io.transferas2.server;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.transferas2.as2.OutboundMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default duplicate detection is a file: a Message-ID received before a restart is still a duplicate after it.
+ */
+class ServerDuplicatePersistenceTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void receivedMessageIdsSurviveARestart() throws Exception {
+        Path ids = root.resolve("ids/received.dat");
+        String id = RawAs2.newMessageId();
+        byte[] payload = "ISA*persist~".getBytes(StandardCharsets.US_ASCII);
+        try (ServerHarness server = new ServerHarness(root)) {
+            server.start("receivedMessageIdsFile=" + ids);
+            try (OutboundMessage m = new RawAs2(server).build(payload, "po.x12")) {
+                assertThat(new RawAs2(server).post(m, RawAs2.as2Headers(ServerHarness.PARTNER, ServerHarness.LOCAL,
+                        id)).mdn(server.localKey).disposition().isWarning()).isFalse();
+            }
+            server.awaitMessage(id);
+            server.context.close();
+            assertThat(Files.readString(ids)).contains(server.agreementId + ":" + id);
+
+            server.reset();
+            server.start("receivedMessageIdsFile=" + ids);
+            try (OutboundMessage m = new RawAs2(server).build(payload, "po.x12")) {
+                assertThat(new RawAs2(server).post(m, RawAs2.as2Headers(ServerHarness.PARTNER, ServerHarness.LOCAL,
+                        id)).mdn(server.localKey).disposition().modifier()).isEqualTo("duplicate-document");
+            }
+            Thread.sleep(200);
+            assertThat(server.received).isEmpty();
+        }
+    }
+}
