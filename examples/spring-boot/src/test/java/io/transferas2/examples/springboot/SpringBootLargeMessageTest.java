@@ -7,14 +7,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default run's streaming check: 160 MB through the Spring Boot consumer in this module's 128 MB test JVM
- * (see the pom); {@link LargeMessageHeavyTest} sends 300 MB in 256 MB.
+ * (see the pom); {@link SpringBootLargeMessageHeavyTest} sends 1 GiB in 256 MB.
  */
-class LargeMessageTest extends ApplicationTest {
+class SpringBootLargeMessageTest extends ApplicationTest {
     @TempDir
     Path dir;
 
     @Test
     void streamsAMessageLargerThanTheHeap() throws Exception {
-        LargeMessages.sendLargerThanTheHeap(setup, dir, 160_000_000L, "LargeMessageTest");
+        LargeMessages.sendLargerThanTheHeap(setup, dir, 160_000_000L, "SpringBootLargeMessageTest");
     }
 }

@@ -17,14 +17,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application without {@code spring.servlet.multipart.strict-servlet-compliance}: Spring's multipart resolver
- * parses a {@code multipart/signed} AS2 request before the server consumer gets it. The consumer must say so, naming
- * the setting, instead of taking the empty body for an unsigned, unencrypted message.
+ * The application with Spring MVC's defaults where the example changes them, to show why it does: without
+ * {@code spring.servlet.multipart.strict-servlet-compliance} Spring's multipart resolver parses a
+ * {@code multipart/signed} AS2 request before the server consumer gets it (the consumer must say so, naming the
+ * setting, instead of taking the empty body for an unsigned, unencrypted message); with a short async request timeout
+ * (Tomcat's default is 30 s, 2 s here) a message still arriving when it expires is answered 503.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "spring.servlet.multipart.strict-servlet-compliance=false")
+                properties = {"spring.servlet.multipart.strict-servlet-compliance=false",
+                              "spring.mvc.async.request-timeout=2s"})
 @DirtiesContext
-class MultipartResolverTest {
+class SpringMvcDefaultsTest {
     @LocalServerPort
     int port;
 
@@ -66,5 +69,16 @@ class MultipartResolverTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("multipart resolver")
                 .contains("spring.servlet.multipart.strict-servlet-compliance=true");
+    }
+
+    @Test
+    void aMessageStillArrivingWhenTheAsyncTimeoutExpiresIsAnswered503() throws Exception {
+        try (RawHttp raw = new RawHttp(port)) {
+            raw.sendHead("POST", "/as2", RawHttp.as2Headers(Stations.PARTNER, 1000));
+            assertThat(raw.readHead()).startsWith("HTTP/1.1 100 ");
+            raw.sendBody(new byte[10]);
+            // the rest of the body never comes: the request is still being read after 2 s
+            assertThat(raw.readHead()).startsWith("HTTP/1.1 503 ");
+        }
     }
 }
