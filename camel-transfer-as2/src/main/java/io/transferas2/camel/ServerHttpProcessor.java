@@ -13,7 +13,8 @@ import io.transferas2.inbound.InboundResponse;
  * writes its answer (status, AS2 headers, MDN or text) back as the HTTP response.
  */
 final class ServerHttpProcessor implements Processor {
-    private static final boolean VERTX = present("io.vertx.core.http.HttpServerRequest");
+    private static final boolean VERTX = TransferAs2ServerConsumer.present("io.vertx.core.http.HttpServerRequest");
+    private static final boolean SERVLET = TransferAs2ServerConsumer.present("jakarta.servlet.http.HttpServletRequest");
 
     private final InboundReceiver receiver;
 
@@ -25,12 +26,20 @@ final class ServerHttpProcessor implements Processor {
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
-        InboundHttpRequest request = VERTX && VertxAs2Request.accepts(body)
-                ? VertxAs2Request.of(body) : new StreamAs2Request(message);
+        InboundHttpRequest request;
+        if (VERTX && VertxAs2Request.accepts(body)) {
+            request = VertxAs2Request.of(body);
+        } else if (SERVLET && ServletAs2Request.accepts(message)) {
+            request = ServletAs2Request.of(message);
+        } else {
+            request = new StreamAs2Request(message);
+        }
         InboundResponse response = receiver.receive(request);
         message.removeHeaders("*");
         response.headers().forEach(message::setHeader);
-        if (request instanceof VertxAs2Request vertx && vertx.closeRequested()) {
+        // the flags come first so that neither class is loaded where its server library is missing
+        if (VERTX && request instanceof VertxAs2Request vertx && vertx.closeRequested()
+                || SERVLET && request instanceof ServletAs2Request servlet && servlet.closeRequested()) {
             message.setHeader("Connection", "close");
         }
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
@@ -38,14 +47,5 @@ final class ServerHttpProcessor implements Processor {
             message.setHeader(Exchange.CONTENT_TYPE, response.contentType());
         }
         message.setBody(response.body().length == 0 ? null : response.body());
-    }
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, ServerHttpProcessor.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

@@ -15,10 +15,10 @@ import org.apache.camel.Message;
 import io.transferas2.inbound.InboundHttpRequest;
 
 /**
- * A request whose body the platform-http engine hands over as an InputStream (Spring Boot's servlet engine, or any
- * engine other than Vert.x): headers come from the Camel message, the client address from the servlet request when
- * there is one, TLS from the request URL's scheme. The servlet container answers {@code 100-continue} when the body
- * is read.
+ * A request whose body the platform-http engine hands over in the Camel message: the fallback for engines other than
+ * Vert.x ({@link VertxAs2Request}) and Spring Boot's ({@link ServletAs2Request}). Headers come from the Camel message,
+ * the client address from the servlet request when there is one, TLS from the request URL's scheme. Such an engine
+ * may have read (and buffered) the body before the headers are checked.
  */
 final class StreamAs2Request implements InboundHttpRequest {
     private final Message message;

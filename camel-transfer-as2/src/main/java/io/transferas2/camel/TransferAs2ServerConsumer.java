@@ -3,6 +3,7 @@ package io.transferas2.camel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +12,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.converter.stream.FileInputStreamCache;
 import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.IdempotentRepository;
@@ -38,11 +40,18 @@ import io.transferas2.registry.ResourceNotFoundException;
  */
 public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspendable {
     private static final Logger LOG = LoggerFactory.getLogger(TransferAs2ServerConsumer.class);
+    /** Spring Boot's platform-http engine and the Servlet API are on the classpath (both optional). */
+    private static final boolean SPRING_BOOT = present(
+            "org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine")
+            && present("jakarta.servlet.http.HttpServletRequestWrapper");
+    /** Requests served at once under Spring Boot: the size of Vert.x's worker pool, which serves them elsewhere. */
+    private static final int SERVLET_THREADS = 20;
 
     private Consumer http;
     private IdempotentRepository repository;
     private boolean ownRepository;
     private ScheduledExecutorService scheduler;
+    private ExecutorService servletPool;
     private InboundReceiver receiver;
     private String path;
     private volatile java.util.function.Consumer<AsyncMdnSender.Delivery> mdnDeliveryListener = d -> { };
@@ -92,6 +101,9 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
                 Clock.systemUTC());
         Endpoint platformHttp = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path
                 + "?useBodyHandler=false&useStreaming=false");
+        if (SPRING_BOOT && platformHttp instanceof PlatformHttpEndpoint endpoint) {
+            streamOnSpringBoot(endpoint, serverId);
+        }
         if (platformHttp instanceof HeaderFilterStrategyAware filtered) {
             filtered.setHeaderFilterStrategy(new ServerHeaderFilterStrategy(filtered.getHeaderFilterStrategy()));
         }
@@ -134,6 +146,10 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
     @Override
     protected void doShutdown() throws Exception {
         ServiceHelper.stopAndShutdownServices(http);
+        if (servletPool != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(servletPool);
+            servletPool = null;
+        }
         super.doShutdown();
     }
 
@@ -196,6 +212,31 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
     private static String path(TransferAs2Configuration config) {
         String p = config.getPath() == null || config.getPath().isBlank() ? "/as2" : config.getPath().strip();
         return p.startsWith("/") ? p : "/" + p;
+    }
+
+    /**
+     * Spring Boot's engine would read the whole body before our processor runs; when it serves this endpoint, ours
+     * takes its place and leaves the body to the receiver. Requests run on a pool of their own, as many at once as
+     * Vert.x's worker pool serves elsewhere.
+     */
+    private void streamOnSpringBoot(PlatformHttpEndpoint endpoint, String serverId) {
+        var engine = SpringBootStreamingEngine.springBootEngine(endpoint);
+        if (engine != null) {
+            servletPool = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newThreadPool(this, "transfer-as2-server-" + serverId, SERVLET_THREADS, SERVLET_THREADS);
+            SpringBootStreamingEngine.install(endpoint, engine, servletPool);
+            LOG.info("transfer-as2 server {}: served by Spring MVC; request bodies stream to the receiver on up to {}"
+                    + " threads", serverId, SERVLET_THREADS);
+        }
+    }
+
+    static boolean present(String className) {
+        try {
+            Class.forName(className, false, TransferAs2ServerConsumer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static String blankToNull(String s) {
