@@ -157,7 +157,10 @@ public class OutboundFiles implements CamelContextAware {
         return OutboundResults.of(transfer, StatusCode.FAILED, code, message, Instant.now());
     }
 
-    /** Closes the body when it is an open stream (an S3 object the send did not consume). */
+    /**
+     * Closes the body when it is a stream (an S3 object the send did not consume, which would otherwise hold a pooled
+     * connection) and clears it, so no later step tries to read or cache a closed stream.
+     */
     public void closeBody(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         if (body instanceof Closeable closeable) {
@@ -166,6 +169,7 @@ public class OutboundFiles implements CamelContextAware {
             } catch (IOException e) {
                 // nothing more to release
             }
+            exchange.getMessage().setBody(null);
         }
     }
 }

@@ -59,9 +59,9 @@ final class TwoStations implements AutoCloseable {
             StationKeys.write(keys, name, true);
         }
         StationKeys.write(keys, "impostor", false);
-        int portA = Ports.free();
-        int portB = Ports.free();
-        int down = Ports.free();
+        int portA = Ports.distinct();
+        int portB = Ports.distinct();
+        int down = Ports.distinct();
         Path registryA = dir.resolve("mycompany.registry.yaml");
         Path registryB = dir.resolve("partner.registry.yaml");
         Files.writeString(registryA, registryA(portB, down));
