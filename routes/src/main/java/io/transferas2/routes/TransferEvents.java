@@ -137,7 +137,7 @@ public class TransferEvents implements CamelContextAware, StartupListener {
         return envelope(type, detail, resource(type, detail));
     }
 
-    private void mdnDelivered(String serverId, AsyncMdnSender.Delivery delivery) {
+    void mdnDelivered(String serverId, AsyncMdnSender.Delivery delivery) {
         Map<String, Object> detail = pendingMdnSends.remove(serverId + " " + delivery.originalMessageId());
         if (detail == null) {
             detail = new LinkedHashMap<>();
