@@ -119,7 +119,8 @@ public final class Quickstart {
             ok &= print(e.getKey(), e.getValue());
         }
         System.out.println();
-        System.out.println("Station logs: " + rel(data.resolve("mycompany.log")) + ", " + rel(data.resolve("partner.log")));
+        System.out.println("Station logs: " + rel(data.resolve("mycompany.log")) + ", "
+                + rel(data.resolve("partner.log")));
         System.out.println("Every S3 object is a plain file under " + rel(data.resolve("s3")) + "/<bucket>/<key>.");
         System.out.println("Run a station yourself:");
         System.out.println("  cd " + rel(data.resolve("mycompany")) + " && QUICKSTART_KEYSTORE_PASSWORD=$(cat"
@@ -134,7 +135,7 @@ public final class Quickstart {
 
     // ---- keys ------------------------------------------------------------------------------------------------------
 
-    /** Generates each station's RSA key and self-signed certificate with keytool, once; returns the keystore password. */
+    /** Generates each station's RSA key and self-signed certificate with keytool, once; returns their password. */
     private String ensureKeys(List<String> names) throws Exception {
         Path keys = Files.createDirectories(data.resolve("keys"));
         Path passwordFile = keys.resolve("keystore-password");

@@ -99,13 +99,17 @@ final class TwoStations implements AutoCloseable {
         return """
             # MYCOMPANY: written by the test, in AWS's shapes
             Certificates:
-              - {CertificateId: %1$s, Usage: SIGNING, Certificate: "file:keys/mycompany.crt", PrivateKey: "file:keys/mycompany.key"}
-              - {CertificateId: %2$s, Usage: ENCRYPTION, Certificate: "file:keys/mycompany.crt", PrivateKey: "file:keys/mycompany.key"}
+              - {CertificateId: %1$s, Usage: SIGNING,
+                 Certificate: "file:keys/mycompany.crt", PrivateKey: "file:keys/mycompany.key"}
+              - {CertificateId: %2$s, Usage: ENCRYPTION,
+                 Certificate: "file:keys/mycompany.crt", PrivateKey: "file:keys/mycompany.key"}
               - {CertificateId: %3$s, Usage: SIGNING, Certificate: "file:keys/partner.crt"}
               - {CertificateId: %4$s, Usage: ENCRYPTION, Certificate: "file:keys/partner.crt"}
               - {CertificateId: %5$s, Usage: SIGNING, Certificate: "file:keys/impostor.crt"}
-              - {CertificateId: %6$s, Usage: SIGNING, Certificate: "file:keys/stranger.crt", PrivateKey: "file:keys/stranger.key"}
-              - {CertificateId: %7$s, Usage: ENCRYPTION, Certificate: "file:keys/stranger.crt", PrivateKey: "file:keys/stranger.key"}
+              - {CertificateId: %6$s, Usage: SIGNING,
+                 Certificate: "file:keys/stranger.crt", PrivateKey: "file:keys/stranger.key"}
+              - {CertificateId: %7$s, Usage: ENCRYPTION,
+                 Certificate: "file:keys/stranger.crt", PrivateKey: "file:keys/stranger.key"}
             Profiles:
               - {ProfileId: %8$s, ProfileType: LOCAL, As2Id: MYCOMPANY, CertificateIds: [%1$s, %2$s]}
               - {ProfileId: %9$s, ProfileType: PARTNER, As2Id: PARTNER, CertificateIds: [%3$s, %4$s]}
@@ -117,11 +121,13 @@ final class TwoStations implements AutoCloseable {
             Connectors:
               - ConnectorId: %14$s
                 Url: http://127.0.0.1:%20$d/as2
-                As2Config: {LocalProfileId: %8$s, PartnerProfileId: %9$s, Compression: ZLIB, EncryptionAlgorithm: AES256_CBC,
-                            SigningAlgorithm: SHA256, MdnSigningAlgorithm: SHA256, MdnResponse: SYNC}
+                As2Config: {LocalProfileId: %8$s, PartnerProfileId: %9$s, Compression: ZLIB,
+                            EncryptionAlgorithm: AES256_CBC, SigningAlgorithm: SHA256, MdnSigningAlgorithm: SHA256,
+                            MdnResponse: SYNC}
               - ConnectorId: %15$s
                 Url: http://127.0.0.1:%20$d/as2
-                As2Config: {LocalProfileId: %8$s, PartnerProfileId: %10$s, SigningAlgorithm: SHA256, MdnResponse: SYNC}
+                As2Config: {LocalProfileId: %8$s, PartnerProfileId: %10$s, SigningAlgorithm: SHA256,
+                            MdnResponse: SYNC}
               - ConnectorId: %16$s
                 Url: http://127.0.0.1:%21$d/as2
                 As2Config: {LocalProfileId: %8$s, PartnerProfileId: %9$s, MdnResponse: SYNC}
@@ -144,8 +150,10 @@ final class TwoStations implements AutoCloseable {
         return """
             # PARTNER: written by the test, in AWS's shapes
             Certificates:
-              - {CertificateId: %1$s, Usage: SIGNING, Certificate: "file:keys/partner.crt", PrivateKey: "file:keys/partner.key"}
-              - {CertificateId: %2$s, Usage: ENCRYPTION, Certificate: "file:keys/partner.crt", PrivateKey: "file:keys/partner.key"}
+              - {CertificateId: %1$s, Usage: SIGNING,
+                 Certificate: "file:keys/partner.crt", PrivateKey: "file:keys/partner.key"}
+              - {CertificateId: %2$s, Usage: ENCRYPTION,
+                 Certificate: "file:keys/partner.crt", PrivateKey: "file:keys/partner.key"}
               - {CertificateId: %3$s, Usage: SIGNING, Certificate: "file:keys/mycompany.crt"}
               - {CertificateId: %4$s, Usage: ENCRYPTION, Certificate: "file:keys/mycompany.crt"}
             Profiles:
