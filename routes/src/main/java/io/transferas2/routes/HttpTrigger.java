@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import io.transferas2.model.TransferJson;
 import io.transferas2.registry.AccessDeniedException;
+import io.transferas2.registry.InvalidRequestException;
 import io.transferas2.registry.TransferServiceException;
 
 /**
@@ -39,10 +40,21 @@ public class HttpTrigger {
     }
 
     /**
-     * Lets the call through or throws {@link AccessDeniedException} (HTTP 403 in AWS's error shape).
+     * Lets the call through, or throws {@link AccessDeniedException} (HTTP 403 in AWS's error shape) for a caller
+     * without the token (or not on this machine), {@link InvalidRequestException} (400) for a body that is not JSON.
      */
     public void authorize(Exchange exchange) {
         Message in = exchange.getMessage();
+        checkCaller(in);
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            // a form post would reach the route parsed as form fields, and fail with a puzzling JSON error
+            throw new InvalidRequestException("StartFileTransfer trigger: send the request as JSON with"
+                    + " Content-Type: application/json (got " + contentType + ")");
+        }
+    }
+
+    private void checkCaller(Message in) {
         if (token != null) {
             String auth = in.getHeader("Authorization", String.class);
             String presented = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)

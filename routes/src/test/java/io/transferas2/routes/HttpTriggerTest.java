@@ -48,6 +48,15 @@ class HttpTriggerTest {
     }
 
     @Test
+    void theRequestMustBeJson() {
+        HttpTrigger trigger = new HttpTrigger();
+        Exchange form = call("127.0.0.1", null);
+        form.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
+        assertThatThrownBy(() -> trigger.authorize(form)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Content-Type: application/json");
+    }
+
+    @Test
     void errorsAnswerInAwsShape() {
         HttpTrigger trigger = new HttpTrigger();
         Exchange refused = call("127.0.0.1", null);
@@ -74,6 +83,7 @@ class HttpTriggerTest {
         if (authorization != null) {
             exchange.getMessage().setHeader("Authorization", authorization);
         }
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
         return exchange;
     }
 }
