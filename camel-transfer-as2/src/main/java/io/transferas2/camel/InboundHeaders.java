@@ -45,6 +45,7 @@ public final class InboundHeaders {
             set(message, TransferAs2Constants.MDN_CONTENT_TYPE, d.mdn().contentType());
             set(message, TransferAs2Constants.MDN_MESSAGE_ID, d.mdnMessageId());
             set(message, TransferAs2Constants.MDN_SUBJECT, io.transferas2.inbound.InboundReceiver.MDN_SUBJECT);
+            set(message, TransferAs2Constants.MDN_URL, d.mdnUrl());
         }
         Landing landing = d.landing();
         if (landing != null) {

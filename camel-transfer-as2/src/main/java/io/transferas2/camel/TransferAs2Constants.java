@@ -98,6 +98,12 @@ public interface TransferAs2Constants {
     @Metadata(description = "The Content-Type of the MDN.", javaType = "String")
     String MDN_CONTENT_TYPE = "CamelTransferAs2MdnContentType";
 
+    @Metadata(label = "consumer", description = "Where the MDN to the partner goes when the partner asked for an"
+                                                + " asynchronous receipt (its Receipt-Delivery-Option): it is POSTed"
+                                                + " there after the route completed. Absent for a synchronous MDN,"
+                                                + " which is the HTTP response.", javaType = "String")
+    String MDN_URL = "CamelTransferAs2MdnUrl";
+
     @Metadata(description = "AWS's JSON status document for the file.", javaType = "String")
     String STATUS_JSON = "CamelTransferAs2StatusJson";
 

@@ -80,7 +80,9 @@ public final class CertificateImporter {
         char[] storePassword = ValueReferences.password("KeyStore.Password", ref.getPassword(), secrets, fromFile);
         char[] keyPassword = ValueReferences.password("KeyStore.KeyPassword", ref.getKeyPassword(), secrets,
                 fromFile);
-        byte[] bytes = ValueReferences.bytes("KeyStore.File", ref.getFile(), baseDir, secrets);
+        // File is a path by definition: a bare one is read as a file (relative to the registry file), not as bytes
+        String file = ValueReferences.isReference(ref.getFile()) ? ref.getFile() : "file:" + ref.getFile();
+        byte[] bytes = ValueReferences.bytes("KeyStore.File", file, baseDir, secrets);
         return KeyStoreEntryReader.read("KeyStore", bytes, ref.getType(), ref.getFile(), ref.getAlias(),
                 storePassword, keyPassword);
     }

@@ -42,13 +42,15 @@ import io.transferas2.transfer.StatusDocument;
  * @param body           the file to hand the route: payload, raw message or MDN; null when there is none. Owned
  *                       by the receiver and deleted after the route ran
  * @param outboundResult for MDNs: the completed outbound transfer
+ * @param mdnUrl         where the MDN to the partner is POSTed when the partner asked for an asynchronous receipt
+ *                       (its Receipt-Delivery-Option); null for a synchronous MDN or none
  */
 public record InboundDelivery(Type type, StatusCode statusCode, String serverId, String agreementId, String as2From,
                               String as2To, String messageId, String subject, String contentType, String fileName,
                               String clientIp, boolean signed, boolean encrypted, boolean compressed, String mic,
                               long transferSize, As2FailureCode failureCode, String failureMessage, Landing landing,
                               StatusDocument status, Mdn mdn, String mdnMessageId, Path body,
-                              OutboundResult outboundResult) {
+                              OutboundResult outboundResult, String mdnUrl) {
 
     /** What a server consumer received. */
     public enum Type { PAYLOAD, MDN }

@@ -264,7 +264,7 @@ public final class InboundReceiver {
                 in.subject(), message.contentType(), fileName, in.origin.clientIp(), message.signed(),
                 message.encrypted(), message.compressed(), message.mic().toFieldValue(), message.payloadSize(), null,
                 null, landing, status, mdn == null ? null : mdn.mdn(), mdn == null ? null : mdn.messageId(),
-                message.payload(), null);
+                message.payload(), null, mdn == null ? null : in.receipt.receiptDeliveryOption());
         try {
             route.deliver(delivery);
         } catch (Exception e) {
@@ -340,7 +340,8 @@ public final class InboundReceiver {
                 in.origin.clientIp(), decoded != null && decoded.signed(), decoded != null && decoded.encrypted(),
                 decoded != null && decoded.compressed(), decoded == null ? null : decoded.mic().toFieldValue(),
                 decoded == null ? -1 : decoded.payloadSize(), code, message, landing, status,
-                mdn == null ? null : mdn.mdn(), mdn == null ? null : mdn.messageId(), body, null);
+                mdn == null ? null : mdn.mdn(), mdn == null ? null : mdn.messageId(), body, null,
+                mdn == null || in.receipt == null ? null : in.receipt.receiptDeliveryOption());
         deliverQuietly(delivery);
     }
 
@@ -390,7 +391,7 @@ public final class InboundReceiver {
         deliverQuietly(new InboundDelivery(InboundDelivery.Type.MDN, r.statusCode(), settings.serverId(), null,
                 in.as2From, in.as2To, r.messageId(), in.subject(), contentType, null, in.origin.clientIp(), false,
                 false, false, r.mic(), r.transferSize(), r.failureCode(), r.failureMessage(), null, r.status(), null,
-                in.messageIdStripped(), file, r));
+                in.messageIdStripped(), file, r, null));
         return InboundResponse.empty(200);
     }
 

@@ -131,6 +131,9 @@ class CertificateImportTest {
             ref.setPassword("{{key.password}}");
             c.setKeyStore(ref);
             assertImportedWithKey(registry.importCertificate(c));
+            // a bare path, as the README's registry example writes it, is the same file
+            ref.setFile(file.toString());
+            assertImportedWithKey(registry.importCertificate(c));
 
             ref.setAlias(null);
             assertThatThrownBy(() -> registry.importCertificate(c)).hasMessageContaining("holds 2 entries")
