@@ -9,9 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 module=transfer-as2-benchmarks
 if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
-  mvn -q -B -ntp -pl "$module" -am package -DskipTests
-  mvn -q -B -ntp -pl "$module" dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
-      -Dmdep.includeScope=runtime
+  # one reactor build, so the classpath points at this checkout's modules (never at SNAPSHOTs in ~/.m2)
+  mvn -q -B -ntp -pl "$module" -am package dependency:build-classpath -DskipTests \
+      -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=runtime
 fi
 cp="$module/target/classes:$(cat "$module/target/bench.cp")"
 exec java -Xms512m -Xmx512m -XX:+UseG1GC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
