@@ -87,6 +87,7 @@ public final class BenchMain {
         m.put("loadJvmFlags", String.join(" ", options.loadJvmFlags));
         m.put("largeJvmFlags", String.join(" ", options.largeJvmFlags));
         m.put("jfr", options.jfr);
+        m.put("vertxWorkers", options.vertxWorkers);
         m.put("smoke", options.smoke);
         return m;
     }
@@ -244,6 +245,10 @@ public final class BenchMain {
         if (sink != null) {
             a.add("--sink");
             a.add(sink);
+        }
+        if (impl.equals("ours") && options.vertxWorkers > 0) {
+            a.add("--vertx-workers");
+            a.add(Integer.toString(options.vertxWorkers));
         }
         return a;
     }

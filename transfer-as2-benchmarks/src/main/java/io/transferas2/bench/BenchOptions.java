@@ -22,6 +22,7 @@ import java.util.List;
  * --large-sizes 200MB,1GB    our large transfers; --large-10g adds 10GB
  * --peer-large-sizes 20MB,200MB,1GB   the peers' (camel-as2 without Expect, as2-lib stock client)
  * --large-peers camel,as2lib which peers get large runs ("none" for none)
+ * --vertx-workers N        Vert.x worker threads of our server (default: Vert.x's 20)
  * --no-jfr                   no flight recordings of our JVMs (default: ours, ours-s3 and our large runs)
  * --smoke                    a tiny run: ours + as2-lib (keystore cached), 2 s phases at 1 and 8, 16MB large
  * </pre>
@@ -41,6 +42,7 @@ final class BenchOptions {
     List<Long> peerLargeSizes = List.of(Sizes.parse("20MB"), Sizes.parse("200MB"), Sizes.parse("1GB"));
     List<String> largePeers = List.of("camel", "as2lib");
     boolean jfr = true;
+    int vertxWorkers;
     boolean smoke;
     List<String> loadJvmFlags = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
     List<String> largeJvmFlags = List.of("-Xmx256m", "-XX:+UseG1GC");
@@ -58,6 +60,7 @@ final class BenchOptions {
                     o.largeSizes = sizes;
                 }
                 case "--out" -> o.out = Path.of(args[++i]);
+                case "--vertx-workers" -> o.vertxWorkers = Integer.parseInt(args[++i]);
                 case "--variants" -> o.variants = args[++i].equals("none") ? List.of()
                         : Arrays.stream(args[i].split(",")).map(String::strip).map(Variant::named).toList();
                 case "--skip" -> {

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.vertx.core.VertxOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
@@ -32,12 +33,16 @@ final class OursServer implements AutoCloseable {
     private S3Access s3;
     private String url;
 
-    void start(BenchKeys keys, Path work, String sink) throws Exception {
+    void start(BenchKeys keys, Path work, String sink, int vertxWorkers) throws Exception {
         OurRegistry registry = OurRegistry.receiver(keys);
         int port = freePort();
         VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
         conf.setBindHost("127.0.0.1");
         conf.setBindPort(port);
+        if (vertxWorkers > 0) {
+            // the route runs on Vert.x worker threads (20 by default); VertxPlatformHttpServer reads this bean
+            context.getRegistry().bind("vertxOptions", new VertxOptions().setWorkerPoolSize(vertxWorkers));
+        }
         context.addService(new VertxPlatformHttpServer(conf));
         TransferAs2Component component = new TransferAs2Component();
         component.setRegistry(registry.registry);

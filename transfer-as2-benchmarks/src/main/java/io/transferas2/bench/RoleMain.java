@@ -18,7 +18,7 @@ import io.transferas2.peers.As2PeerServer;
  * The entry point of each child JVM the orchestrator ({@link BenchMain}) starts: one side of one variant.
  *
  * <pre>
- * server --impl ours|camel|as2lib [--sink memory|s3] --keys DIR --work DIR
+ * server --impl ours|camel|as2lib [--sink memory|s3] [--vertx-workers N] --keys DIR --work DIR
  *     prints "READY &lt;url&gt;"; stdin "RESET" resets the heap peaks, "STOP" (or end of input) prints
  *     "STATS {json}" and exits
  * client --impl ours|camel|camel-noexpect|as2lib|as2lib-cachedks --keys DIR --url URL --payload FILE
@@ -36,7 +36,8 @@ public final class RoleMain {
         BenchKeys keys = new BenchKeys(Path.of(o.get("keys")));
         String impl = o.get("impl");
         if (args[0].equals("server")) {
-            serve(impl, keys, Path.of(o.getOrDefault("work", ".")), o.getOrDefault("sink", "memory"));
+            serve(impl, keys, Path.of(o.getOrDefault("work", ".")), o.getOrDefault("sink", "memory"),
+                    Integer.parseInt(o.getOrDefault("vertx-workers", "0")));
         } else if (args[0].equals("client")) {
             int code = client(impl, keys, o);
             System.exit(code);
@@ -45,13 +46,14 @@ public final class RoleMain {
         }
     }
 
-    private static void serve(String impl, BenchKeys keys, Path work, String sink) throws Exception {
+    private static void serve(String impl, BenchKeys keys, Path work, String sink, int vertxWorkers)
+            throws Exception {
         OursServer ours = null;
         As2PeerServer peer = null;
         String url;
         if (impl.equals("ours")) {
             ours = new OursServer();
-            ours.start(keys, work, sink);
+            ours.start(keys, work, sink, vertxWorkers);
             url = ours.url();
         } else {
             peer = PeerSide.server(impl, keys);
