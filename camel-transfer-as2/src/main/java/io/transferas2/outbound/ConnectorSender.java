@@ -267,6 +267,9 @@ public final class ConnectorSender {
         Answer answer;
         try (PartnerHttpClients.Lease lease = clients.lease(t.connectorId(), trust, options)) {
             post.setConfig(lease.requestConfig());
+            if (lease.closeConnection()) {
+                post.setHeader("Connection", "close");
+            }
             LOG.debug("Sending message {} ({} bytes) of transfer {} to {}", t.messageId(), message.length(),
                     t.transferId(), url);
             answer = lease.client().execute(post, response -> Answer.read(response, mdnResponse == MdnResponse.NONE));
