@@ -113,14 +113,35 @@ public final class BenchMain {
                     "--warmup", Long.toString(Math.round(options.warmupSeconds)),
                     "--seconds", Double.toString(options.phaseSeconds),
                     "--concurrency", String.join(",", options.concurrency.stream().map(String::valueOf).toList())));
+            // the server's CPU time per phase: read when the client announces a phase and when it reports it
+            Map<String, Long> serverCpuAtStart = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Long> serverCpu = new java.util.concurrent.ConcurrentHashMap<>();
             ChildJvm client = ChildJvm.start(v.name() + "-client", flags(options.loadJvmFlags, jfr, v.name()
                     + "-client", work), args, logs);
+            client.onLine(line -> {
+                if (line.startsWith("PHASE-START ")) {
+                    serverCpuAtStart.put(line.substring("PHASE-START ".length()).strip(), server.cpuMillis());
+                } else if (line.startsWith("RESULT {")) {
+                    Map<String, Object> p = Json.parse("RESULT", line);
+                    Long before = serverCpuAtStart.get(String.valueOf(p.get("phase")));
+                    if (before != null && before >= 0) {
+                        serverCpu.put(String.valueOf(p.get("phase")), server.cpuMillis() - before);
+                    }
+                }
+            });
             long budget = (long) (options.warmupSeconds + options.phaseSeconds * options.concurrency.size()) + 180;
             if (!client.waitFor(Duration.ofSeconds(budget))) {
                 r.put("error", "the client did not finish within " + budget + " s; killed");
             }
             client.close();
             List<Map<String, Object>> phases = client.json("RESULT");
+            for (Map<String, Object> p : phases) {
+                Long cpu = serverCpu.get(String.valueOf(p.get("phase")));
+                long n = ((Number) p.get("ok")).longValue() + ((Number) p.get("failed")).longValue();
+                if (cpu != null && n > 0) {
+                    p.put("serverCpuMsPerMsg", Math.round(100.0 * cpu / n) / 100.0);
+                }
+            }
             phases.forEach(p -> log("  " + LoadLoop.describe(p)));
             r.put("phases", phases);
             client.json("WARMUP").stream().findFirst().ifPresent(w -> r.put("warmup", w));

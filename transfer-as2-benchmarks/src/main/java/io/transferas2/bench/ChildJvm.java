@@ -25,7 +25,9 @@ final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final PrintWriter stdin;
+    private final List<Thread> pumps = new ArrayList<>();
     private volatile String outOfMemory;
+    private volatile java.util.function.Consumer<String> listener = line -> { };
 
     private ChildJvm(String name, Process process, Path logs) throws IOException {
         this.name = name;
@@ -61,6 +63,7 @@ final class ChildJvm implements AutoCloseable {
                         outOfMemory = line.strip();
                     }
                     if (keep) {
+                        listener.accept(line);
                         synchronized (lines) {
                             lines.add(line);
                             lines.notifyAll();
@@ -72,7 +75,18 @@ final class ChildJvm implements AutoCloseable {
             }
         }, name + "-" + log.getFileName());
         t.setDaemon(true);
+        pumps.add(t);
         t.start();
+    }
+
+    /** Called with each stdout line as it arrives, before it is kept. */
+    void onLine(java.util.function.Consumer<String> l) {
+        this.listener = l;
+    }
+
+    /** CPU time the process used so far, in ms (-1 once it ended or where there is no procfs). */
+    long cpuMillis() {
+        return MemoryStats.cpuMillis(Long.toString(process.pid()));
     }
 
     String name() {
@@ -86,20 +100,27 @@ final class ChildJvm implements AutoCloseable {
     /** The first stdout line starting with {@code prefix}, waiting up to {@code timeout}; null if none came. */
     String awaitLine(String prefix, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        int seen = 0;
-        synchronized (lines) {
-            while (true) {
-                for (; seen < lines.size(); seen++) {
-                    if (lines.get(seen).startsWith(prefix)) {
-                        return lines.get(seen);
-                    }
-                }
-                long left = end - System.nanoTime();
-                if (left <= 0 || (!process.isAlive() && seen == lines.size())) {
-                    return null;
-                }
-                lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
+        while (true) {
+            String found = find(prefix);
+            if (found != null) {
+                return found;
             }
+            if (!process.isAlive()) {
+                drain();
+                return find(prefix);
+            }
+            if (System.nanoTime() > end) {
+                return null;
+            }
+            synchronized (lines) {
+                lines.wait(50);
+            }
+        }
+    }
+
+    private String find(String prefix) {
+        synchronized (lines) {
+            return lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
         }
     }
 
@@ -123,7 +144,18 @@ final class ChildJvm implements AutoCloseable {
 
     /** Waits for the process to end; false if it did not within the timeout. */
     boolean waitFor(Duration timeout) throws InterruptedException {
-        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (ended) {
+            drain();
+        }
+        return ended;
+    }
+
+    /** After the process ended: lets the pumps read what is still buffered in its pipes. */
+    private void drain() throws InterruptedException {
+        for (Thread t : pumps) {
+            t.join(TimeUnit.SECONDS.toMillis(10));
+        }
     }
 
     boolean alive() {
@@ -163,6 +195,9 @@ final class ChildJvm implements AutoCloseable {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+        if (!process.isAlive()) {
+            drain();
         }
     }
 }

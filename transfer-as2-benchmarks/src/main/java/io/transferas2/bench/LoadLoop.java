@@ -36,6 +36,7 @@ final class LoadLoop {
     Map<String, Object> phase(String name, int concurrency, Duration duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<Worker>> futures = new ArrayList<>();
+        long cpuBefore = MemoryStats.cpuMillis("self");
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         for (int t = 0; t < concurrency; t++) {
@@ -56,6 +57,7 @@ final class LoadLoop {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = MemoryStats.cpuMillis("self") - cpuBefore;
         pool.shutdown();
         long[] latencies = all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
         Map<String, Object> r = new LinkedHashMap<>();
@@ -67,6 +69,9 @@ final class LoadLoop {
         r.put("msgsPerSec", round(ok / seconds));
         r.put("p50Ms", round(Percentiles.millis(latencies, 50)));
         r.put("p99Ms", round(Percentiles.millis(latencies, 99)));
+        if (ok + failed > 0 && cpuBefore >= 0) {
+            r.put("clientCpuMsPerMsg", round((double) cpu / (ok + failed)));
+        }
         if (firstError != null) {
             r.put("firstError", firstError);
         }
@@ -118,7 +123,8 @@ final class LoadLoop {
 
     /** For logs: "c=8 412.3 msg/s p50 18.2 ms p99 40.1 ms". */
     static String describe(Map<String, Object> r) {
-        return String.format(Locale.ROOT, "%s: %s msg/s, p50 %s ms, p99 %s ms, ok %s, failed %s", r.get("phase"),
-                r.get("msgsPerSec"), r.get("p50Ms"), r.get("p99Ms"), r.get("ok"), r.get("failed"));
+        return String.format(Locale.ROOT, "%s: %s msg/s, p50 %s ms, p99 %s ms, ok %s, failed %s, CPU ms/msg client %s"
+                        + " server %s", r.get("phase"), r.get("msgsPerSec"), r.get("p50Ms"), r.get("p99Ms"), r.get("ok"),
+                r.get("failed"), r.get("clientCpuMsPerMsg"), r.get("serverCpuMsPerMsg"));
     }
 }

@@ -50,6 +50,21 @@ final class MemoryStats {
         return -1;
     }
 
+    /** CPU time (user + system) a process used so far, in ms, from /proc/&lt;pid&gt;/stat; -1 if unknown. */
+    static long cpuMillis(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime) are 12 and 13 after the command name, in clock ticks
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** USER_HZ: 100 on every Linux this runs on (the kernel's ABI fixes it for /proc). */
+    private static final long CLOCK_TICKS = 100;
+
     static Map<String, Object> snapshot() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("peakHeapBytes", peakHeapBytes());

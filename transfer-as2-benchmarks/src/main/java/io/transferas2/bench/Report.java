@@ -100,6 +100,7 @@ final class Report {
             b.append(' ').append(failed).append(v.containsKey("error") ? "; " + v.get("error") : "").append(" |\n");
         });
         b.append('\n');
+        cpu(b, small, levels);
         Map<String, Object> ours = map(small.get("ours"));
         if (ours.isEmpty()) {
             return;
@@ -144,6 +145,27 @@ final class Report {
                     c, t[0], bound, t[1], num(rate), bound, num(latency),
                     rate >= t[0] && latency <= t[1] ? "yes" : "**no**"));
         }
+        b.append('\n');
+    }
+
+    /** CPU per exchange on each side: what an exchange costs, independent of how the two JVMs share the cores. */
+    private static void cpu(StringBuilder b, Map<String, Object> small, List<Integer> levels) {
+        b.append("CPU time per exchange, client / server JVM, in ms (user + system from /proc; the machine has ")
+                .append("2 cores, so 2,000 ms of CPU per second in all):\n\n| variant |");
+        levels.forEach(c -> b.append(" c=").append(c).append(" |"));
+        b.append("\n|---|");
+        levels.forEach(c -> b.append("---|"));
+        b.append('\n');
+        small.forEach((name, value) -> {
+            Map<String, Object> v = map(value);
+            b.append("| ").append(v.get("label")).append(" |");
+            for (int c : levels) {
+                Map<String, Object> p = phase(v, c);
+                b.append(p == null ? " – |" : String.format(Locale.ROOT, " %s / %s |", num(p.get("clientCpuMsPerMsg")),
+                        num(p.get("serverCpuMsPerMsg"))));
+            }
+            b.append('\n');
+        });
         b.append('\n');
     }
 

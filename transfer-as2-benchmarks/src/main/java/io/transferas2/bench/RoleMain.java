@@ -135,6 +135,9 @@ public final class RoleMain {
             Json.emit("WARMUP", loop.phase("warmup", c, Duration.ofSeconds(warmup)));
         }
         for (int c : levels) {
+            // the orchestrator reads the server's CPU time when it sees these two lines
+            System.out.println("PHASE-START c=" + c);
+            System.out.flush();
             Json.emit("RESULT", loop.phase("c=" + c, c, phase));
         }
     }
