@@ -43,6 +43,7 @@ public final class BenchMain {
     /** Runs everything the options ask for; returns the output directory. */
     Path run() throws Exception {
         Files.createDirectories(out);
+        waitForQuiet();
         keys = BenchKeys.generate(out.resolve("keys"));
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("started", Instant.now().toString());
@@ -76,6 +77,28 @@ public final class BenchMain {
         Json.MAPPER.writeValue(out.resolve("results.json").toFile(), results);
         Files.writeString(out.resolve("results.md"), new Report(results).markdown());
         return out;
+    }
+
+    /** Other work on the machine distorts every figure: wait for a 1-minute load average below 1.0, if asked. */
+    private void waitForQuiet() throws InterruptedException {
+        if (options.waitQuietMinutes <= 0) {
+            return;
+        }
+        long end = System.nanoTime() + (long) (options.waitQuietMinutes * 60e9);
+        while (true) {
+            String load = Machine.loadAverage();
+            double oneMinute = load.equals("unknown") ? 0 : Double.parseDouble(load.split(" ")[0]);
+            if (oneMinute < 1.0) {
+                log("load average " + load + ": starting");
+                return;
+            }
+            if (System.nanoTime() > end) {
+                log("load average still " + load + " after " + options.waitQuietMinutes + " min: starting anyway");
+                return;
+            }
+            log("load average " + load + ": waiting for it to fall below 1.0");
+            Thread.sleep(15_000);
+        }
     }
 
     private Map<String, Object> optionsSummary() {

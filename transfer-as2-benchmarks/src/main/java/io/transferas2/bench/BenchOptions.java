@@ -23,6 +23,7 @@ import java.util.List;
  * --peer-large-sizes 20MB,200MB,1GB   the peers' (camel-as2 without Expect, as2-lib stock client)
  * --large-peers camel,as2lib which peers get large runs ("none" for none)
  * --vertx-workers N        Vert.x worker threads of our server (default: Vert.x's 20)
+ * --wait-quiet MINUTES      first wait (at most that long) for a 1-minute load average below 1.0
  * --no-jfr                   no flight recordings of our JVMs (default: ours, ours-s3 and our large runs)
  * --smoke                    a tiny run: ours + as2-lib (keystore cached), 2 s phases at 1 and 8, 16MB large
  * </pre>
@@ -43,6 +44,7 @@ final class BenchOptions {
     List<String> largePeers = List.of("camel", "as2lib");
     boolean jfr = true;
     int vertxWorkers;
+    double waitQuietMinutes;
     boolean smoke;
     List<String> loadJvmFlags = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
     List<String> largeJvmFlags = List.of("-Xmx256m", "-XX:+UseG1GC");
@@ -61,6 +63,7 @@ final class BenchOptions {
                 }
                 case "--out" -> o.out = Path.of(args[++i]);
                 case "--vertx-workers" -> o.vertxWorkers = Integer.parseInt(args[++i]);
+                case "--wait-quiet" -> o.waitQuietMinutes = Double.parseDouble(args[++i]);
                 case "--variants" -> o.variants = args[++i].equals("none") ? List.of()
                         : Arrays.stream(args[i].split(",")).map(String::strip).map(Variant::named).toList();
                 case "--skip" -> {
