@@ -3,6 +3,7 @@ package io.transferas2.as2;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,13 @@ final class SignatureCheck {
             sidMatched = true;
             for (int c = 0; c < candidates.size(); c++) {
                 try {
-                    if (signer(info, candidates.get(c)).verify(verifying.verifier())) {
+                    SignerInformation candidate = c == 0 ? signer : signer(info, candidates.get(c));
+                    Date signedAt = SigningTimes.of(candidate);
+                    if (signedAt != null
+                            && (signedAt.before(cert.getNotBefore()) || signedAt.after(cert.getNotAfter()))) {
+                        throw new CMSVerifierCertificateNotValidException("not valid at the signing time");
+                    }
+                    if (candidate.verify(verifying.verifier())) {
                         return new Result(cert, digestAlg, c);
                     }
                     lastError = "signature value does not verify";
@@ -151,7 +158,10 @@ final class SignatureCheck {
                 // certificates rotate rarely; a full cache means churn, so start again rather than grow
                 VERIFYING.clear();
             }
-            v = new Verifying(new JcaX509CertificateHolder(cert), new JcaSimpleSignerInfoVerifierBuilder().build(cert));
+            // built from the key, not the certificate: BouncyCastle would then check the certificate's validity at
+            // the signing time with a new SimpleDateFormat per message; verify() checks it through SigningTimes
+            v = new Verifying(new JcaX509CertificateHolder(cert),
+                    new JcaSimpleSignerInfoVerifierBuilder().build(cert.getPublicKey()));
             VERIFYING.put(cert, v);
         }
         return v;
