@@ -33,6 +33,16 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--render")) {
+            // tables again from an earlier run's results.json (e.g. after the report's layout changed)
+            Path dir = Path.of(args[1]);
+            Map<String, Object> results = Json.MAPPER.readValue(dir.resolve("results.json").toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                    });
+            Files.writeString(dir.resolve("results.md"), new Report(results).markdown());
+            System.out.println(Files.readString(dir.resolve("results.md")));
+            return;
+        }
         BenchOptions options = BenchOptions.parse(args);
         Path results = new BenchMain(options).run();
         System.out.println();
@@ -240,10 +250,10 @@ public final class BenchMain {
             } else {
                 r.put("ok", false);
                 String reason = failure != null ? failure : result != null ? String.valueOf(result.get("error"))
-                        : client.outOfMemory() != null ? "sender: " + client.outOfMemory()
+                        : client.outOfMemory() != null ? client.outOfMemory()
                         : "the sender ended without a result (exit " + client.exitCode() + ")";
-                if (client.outOfMemory() != null && !reason.contains("sender")) {
-                    reason = "sender: " + client.outOfMemory() + "; " + reason;
+                if (failure == null && reason.contains("OutOfMemoryError")) {
+                    reason = "sender: " + reason;
                 }
                 r.put("failure", reason);
             }

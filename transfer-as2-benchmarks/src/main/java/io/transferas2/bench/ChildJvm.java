@@ -59,7 +59,8 @@ final class ChildJvm implements AutoCloseable {
                 while ((line = r.readLine()) != null) {
                     out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
-                    if (line.contains("OutOfMemoryError") && outOfMemory == null) {
+                    // stderr only: a result line on stdout may quote the error the JVM caught itself
+                    if (!keep && line.contains("OutOfMemoryError") && outOfMemory == null) {
                         outOfMemory = line.strip();
                     }
                     if (keep) {
