@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The {@code Disposition-Notification-Options} header (RFC 4130 section 7.3): whether a signed receipt is wanted and
@@ -103,7 +102,7 @@ public record DispositionNotificationOptions(String signedReceiptProtocol, Strin
                 sb.append("; ");
             }
             sb.append("signed-receipt-micalg=").append(protocolImportance == null ? "optional" : protocolImportance)
-                    .append(", ").append(micAlgorithmNames.stream().collect(Collectors.joining(", ")));
+                    .append(", ").append(String.join(", ", micAlgorithmNames));
         }
         return sb.toString();
     }

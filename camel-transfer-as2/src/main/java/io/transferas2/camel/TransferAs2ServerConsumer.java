@@ -17,7 +17,6 @@ import org.apache.camel.converter.stream.FileInputStreamCache;
 import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +24,11 @@ import org.slf4j.LoggerFactory;
 import io.transferas2.as2.As2Limits;
 import io.transferas2.inbound.AsyncMdnSender;
 import io.transferas2.inbound.DuplicateGuard;
+import io.transferas2.inbound.FileReceivedMessageIds;
 import io.transferas2.inbound.InboundDelivery;
 import io.transferas2.inbound.InboundReceiver;
 import io.transferas2.inbound.MdnUrlPolicy;
+import io.transferas2.inbound.ReceivedMessageIds;
 import io.transferas2.inbound.ReceiverSettings;
 import io.transferas2.inbound.TrustedProxies;
 import io.transferas2.registry.ResourceNotFoundException;
@@ -49,7 +50,7 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
 
     private Consumer http;
     private IdempotentRepository repository;
-    private boolean ownRepository;
+    private FileReceivedMessageIds ownIds;
     private ScheduledExecutorService scheduler;
     private ExecutorService servletPool;
     private InboundReceiver receiver;
@@ -73,14 +74,15 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
         String serverId = getEndpoint().getId();
         path = path(config);
         repository = config.getIdempotentRepository();
-        if (repository == null) {
+        ReceivedMessageIds ids;
+        if (repository != null) {
+            ids = new IdempotentMessageIds(repository);
+        } else {
             Path file = config.getReceivedMessageIdsFile() != null ? Path.of(config.getReceivedMessageIdsFile())
                     : Path.of(".transfer-as2", serverId, "received-message-ids.dat");
-            repository = FileIdempotentRepository.fileIdempotentRepository(file.toFile(), 100_000,
-                    64L * 1024 * 1024);
-            ownRepository = true;
-            LOG.info("transfer-as2 server {}: received Message-IDs are recorded in {}", serverId,
-                    file.toAbsolutePath());
+            ownIds = new FileReceivedMessageIds(file, FileReceivedMessageIds.DEFAULT_CAPACITY);
+            ids = ownIds;
+            LOG.info("transfer-as2 server {}: received Message-IDs are recorded in {}", serverId, ownIds.file());
         }
         Path temp = config.getTempDirectory() != null ? Path.of(config.getTempDirectory())
                 : Path.of(System.getProperty("java.io.tmpdir"), "transfer-as2");
@@ -95,7 +97,7 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
                 Duration.ofMillis(config.getAsyncMdnRetryDelay()), Duration.ofMillis(config.getAsyncMdnDeliveryTimeout()),
                 null);
         receiver = new InboundReceiver(settings, component.transferRegistry(), component.getCertificateStore(),
-                new DuplicateGuard(new IdempotentMessageIds(repository)),
+                new DuplicateGuard(ids),
                 new MdnUrlPolicy(component.transferRegistry(), config.getAsyncMdnAllowedHosts()), sender,
                 component::asyncMdnReceiver, this::deliver, d -> mdnDeliveryListener.accept(d),
                 Clock.systemUTC());
@@ -137,8 +139,8 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
                     TimeUnit.SECONDS.toMillis(10));
             scheduler = null;
         }
-        if (ownRepository) {
-            ServiceHelper.stopService(repository);
+        if (ownIds != null) {
+            ownIds.close();
         }
         super.doStop();
     }

@@ -1,8 +1,8 @@
 package io.transferas2.inbound;
 
 /**
- * The Message-IDs received so far, keyed by {@code <AgreementId>:<Message-ID>}. The server consumer adapts a Camel
- * {@code IdempotentRepository} (a file by default; JDBC, Redis or Infinispan for several nodes).
+ * The Message-IDs received so far, keyed by {@code <AgreementId>:<Message-ID>}: {@link FileReceivedMessageIds} by
+ * default, or a Camel {@code IdempotentRepository} (JDBC, Redis or Infinispan for several nodes).
  */
 public interface ReceivedMessageIds {
 

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +64,6 @@ import io.transferas2.transfer.StatusCode;
  */
 public final class ConnectorSender {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorSender.class);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     /** An MDN is a few KB; anything bigger than this is not one. */
     private static final int MAX_MDN_BYTES = 1024 * 1024;
 
@@ -236,7 +233,7 @@ public final class ConnectorSender {
         post.addHeader("AS2-To", as2Name(t.as2To()));
         post.addHeader("Message-ID", "<" + t.messageId() + ">");
         post.addHeader("Subject", t.messageSubject());
-        post.addHeader("Date", HTTP_DATE.format(t.sentAt()));
+        post.addHeader("Date", HttpDates.format(t.sentAt()));
         post.addHeader("MIME-Version", "1.0");
         message.headers().forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Content-Disposition") || t.filename() == null) {
@@ -270,6 +267,9 @@ public final class ConnectorSender {
         Answer answer;
         try (PartnerHttpClients.Lease lease = clients.lease(t.connectorId(), trust, options)) {
             post.setConfig(lease.requestConfig());
+            if (lease.closeConnection()) {
+                post.setHeader("Connection", "close");
+            }
             LOG.debug("Sending message {} ({} bytes) of transfer {} to {}", t.messageId(), message.length(),
                     t.transferId(), url);
             answer = lease.client().execute(post, response -> Answer.read(response, mdnResponse == MdnResponse.NONE));

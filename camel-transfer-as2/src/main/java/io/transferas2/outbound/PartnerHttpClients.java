@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -129,6 +130,14 @@ public final class PartnerHttpClients implements AutoCloseable {
             return requestConfig;
         }
 
+        /**
+         * True when the request should say {@code Connection: close}: the partner closed kept-alive connections
+         * lately, so reusing one would race with its close.
+         */
+        public boolean closeConnection() {
+            return holder.closeConnections();
+        }
+
         @Override
         public void close() {
             if (!released) {
@@ -139,11 +148,14 @@ public final class PartnerHttpClients implements AutoCloseable {
     }
 
     private static final class Holder {
+        static final long CLOSE_MINUTES = 10;
         final String key;
         final PoolingHttpClientConnectionManager pool;
         final CloseableHttpClient client;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicLong opened = new AtomicLong();
+        /** Until when (System.nanoTime) connections to this partner are not kept: it closed kept-alive ones. */
+        private volatile long closeConnectionsUntil = System.nanoTime();
         private volatile boolean retired;
         private boolean shut;
 
@@ -174,13 +186,27 @@ public final class PartnerHttpClients implements AutoCloseable {
                     .setConnectionManager(pool)
                     .setUserAgent(options.userAgent())
                     // a POST is repeated only when a kept-alive connection turned out dead before any answer
-                    .setRetryStrategy(new StaleConnectionRetry())
+                    .setRetryStrategy(new StaleConnectionRetry(this::partnerClosedAConnection))
                     .disableRedirectHandling()
                     .disableCookieManagement()
                     .disableAuthCaching()
                     .disableContentCompression()
                     .evictIdleConnections(TimeValue.ofSeconds(60))
                     .build();
+        }
+
+        /**
+         * A kept-alive connection was found closed by the partner although it had been idle less than the pool's
+         * validation interval: the partner closes after each answer. Drop the idle connections (closed as well,
+         * most likely) and ask for {@code Connection: close} for the next {@value #CLOSE_MINUTES} minutes.
+         */
+        void partnerClosedAConnection() {
+            closeConnectionsUntil = System.nanoTime() + TimeUnit.MINUTES.toNanos(CLOSE_MINUTES);
+            pool.closeIdle(TimeValue.ZERO_MILLISECONDS);
+        }
+
+        boolean closeConnections() {
+            return System.nanoTime() - closeConnectionsUntil < 0;
         }
 
         void release() {

@@ -21,6 +21,8 @@ public final class StatusDocument {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
+    /** The JSON of the current fields, written once (the route headers and the producer body both ask for it). */
+    private String json;
 
     public StatusDocument agreementId(String value) {
         return put("agreement-id", value);
@@ -117,8 +119,12 @@ public final class StatusDocument {
 
     /** The document as compact JSON, the form AWS writes. */
     public String toJson() {
+        if (json != null) {
+            return json;
+        }
         try {
-            return TransferJson.json().writeValueAsString(fields);
+            json = TransferJson.json().writeValueAsString(fields);
+            return json;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a status document", e);
         }
@@ -130,6 +136,7 @@ public final class StatusDocument {
     }
 
     private StatusDocument put(String key, Object value) {
+        json = null;
         if (value == null) {
             fields.remove(key);
         } else {

@@ -35,6 +35,8 @@ import com.helger.as2lib.session.AS2Session;
 import com.helger.as2lib.util.dump.IHTTPIncomingDumper;
 import com.helger.security.keystore.EKeyStoreType;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -90,8 +92,10 @@ public final class As2LibClient implements As2PeerClient {
         Capture capture = new Capture();
         try {
             AS2ClientSettings settings = settings(r, capture);
+            // a DataHandler streams the file; setData(File) would read it into one byte[] (OOM at 1 GB in 256 MB)
             AS2ClientRequest request = new AS2ClientRequest(r.subject())
-                    .setData(payload.toFile(), null)
+                    .setData(new DataHandler(new FileDataSource(payload.toFile())))
+                    .setFilename(payload.getFileName().toString())
                     .setContentType(r.contentType());
             if (r.fileName() != null) {
                 request.setFilename(r.fileName());
