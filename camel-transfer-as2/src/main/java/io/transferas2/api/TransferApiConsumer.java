@@ -1,6 +1,7 @@
 package io.transferas2.api;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -13,6 +14,7 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.transferas2.camel.ResponseHeaderAllowList;
 import io.transferas2.camel.TransferAs2Configuration;
 import io.transferas2.camel.TransferAs2Constants;
 import io.transferas2.camel.TransferAs2Endpoint;
@@ -26,6 +28,9 @@ import io.transferas2.registry.TransferRegistry;
  */
 public class TransferApiConsumer extends DefaultConsumer implements Suspendable {
     private static final Logger LOG = LoggerFactory.getLogger(TransferApiConsumer.class);
+    /** The AWS response headers; Date lets the SDKs correct their clock after a "Signature expired" answer. */
+    private static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "x-amzn-requestid",
+            "x-amzn-errortype", "date");
 
     private Consumer http;
     private OutboundRouteStarter starter;
@@ -66,7 +71,8 @@ public class TransferApiConsumer extends DefaultConsumer implements Suspendable 
         Endpoint platformHttp = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path(config)
                 + "?httpMethodRestrict=POST&useStreaming=false");
         if (platformHttp instanceof HeaderFilterStrategyAware filtered) {
-            filtered.setHeaderFilterStrategy(new ApiHeaderFilterStrategy(filtered.getHeaderFilterStrategy()));
+            filtered.setHeaderFilterStrategy(
+                    new ResponseHeaderAllowList(RESPONSE_HEADERS, filtered.getHeaderFilterStrategy()));
         }
         http = platformHttp.createConsumer(handler);
         ServiceHelper.initService(http);

@@ -1,6 +1,5 @@
 package io.transferas2.camel;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -30,7 +29,9 @@ final class ServletAs2Request implements InboundHttpRequest {
     private final HttpServletRequest request;
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private boolean opened;
+    /** True when there was no body to read. */
     private boolean ended;
+    private BodyEndTracker body;
     private boolean closeRequested;
 
     private ServletAs2Request(HttpServletRequest request) {
@@ -79,32 +80,15 @@ final class ServletAs2Request implements InboundHttpRequest {
             ended = true;
             throw new IOException(MULTIPART_READ);
         }
-        return new FilterInputStream(request.getInputStream()) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                ended |= b < 0;
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                ended |= n < 0;
-                return n;
-            }
-
-            @Override
-            public void close() {
-                // the container owns the request stream
-            }
-        };
+        // the container owns the request stream
+        body = new BodyEndTracker(request.getInputStream(), false);
+        return body;
     }
 
     @Override
     public boolean bodyConsumed() {
         if (opened) {
-            return ended;
+            return ended || body != null && body.ended();
         }
         String length = headers.get("Content-Length");
         return !headers.containsKey("Transfer-Encoding") && (length == null || "0".equals(length.strip()));

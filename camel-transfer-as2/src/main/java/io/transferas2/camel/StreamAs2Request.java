@@ -1,6 +1,5 @@
 package io.transferas2.camel;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -23,7 +22,9 @@ import io.transferas2.inbound.InboundHttpRequest;
 final class StreamAs2Request implements InboundHttpRequest {
     private final Message message;
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    /** True when there was no body to read. */
     private boolean ended;
+    private BodyEndTracker body;
     private boolean opened;
 
     StreamAs2Request(Message message) {
@@ -75,26 +76,13 @@ final class StreamAs2Request implements InboundHttpRequest {
             ended = true;
             return InputStream.nullInputStream();
         }
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                ended |= b < 0;
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                ended |= n < 0;
-                return n;
-            }
-        };
+        body = new BodyEndTracker(in, true);
+        return body;
     }
 
     @Override
     public boolean bodyConsumed() {
-        return !opened || ended;
+        return !opened || ended || body != null && body.ended();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.transferas2.camel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,9 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
             && present("jakarta.servlet.http.HttpServletRequestWrapper");
     /** Requests served at once under Spring Boot: the size of Vert.x's worker pool, which serves them elsewhere. */
     private static final int SERVLET_THREADS = 20;
+    /** The AS2 response headers (MDN headers, Allow, Retry-After, Connection); platform-http writes Content-Type. */
+    private static final Set<String> RESPONSE_HEADERS = Set.of("as2-version", "as2-from", "as2-to", "message-id",
+            "subject", "mime-version", "allow", "retry-after", "connection");
 
     private Consumer http;
     private IdempotentRepository repository;
@@ -107,7 +111,8 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
             streamOnSpringBoot(endpoint, serverId);
         }
         if (platformHttp instanceof HeaderFilterStrategyAware filtered) {
-            filtered.setHeaderFilterStrategy(new ServerHeaderFilterStrategy(filtered.getHeaderFilterStrategy()));
+            filtered.setHeaderFilterStrategy(
+                    new ResponseHeaderAllowList(RESPONSE_HEADERS, filtered.getHeaderFilterStrategy()));
         }
         http = platformHttp.createConsumer(new ServerHttpProcessor(receiver));
         ServiceHelper.initService(http);
