@@ -27,7 +27,7 @@ final class EdiFiles {
             byte[] header = ("ISA*00*          *00*          *ZZ*BENCH-SENDER   *ZZ*BENCH-RECEIVER "
                     + "*261121*0900*U*00401*000000001*0*T*>~\r\n").getBytes(StandardCharsets.US_ASCII);
             long written = 0;
-            int fill = Math.min(header.length, (int) size);
+            int fill = (int) Math.min(header.length, size);
             System.arraycopy(header, 0, block, 0, fill);
             long segment = 0;
             while (written < size) {

@@ -28,6 +28,8 @@ import io.transferas2.s3.S3Settings;
  * JVM, the payload's landing bucket and key).
  */
 final class OursServer implements AutoCloseable {
+    /** Above the largest transfer the benchmark offers (10 GB) plus the AS2 wrapping. */
+    private static final long MAX_MESSAGE_SIZE = 16L << 30;
     private final CamelContext context = new DefaultCamelContext();
     private final Sink memory = new Sink();
     private S3Access s3;
@@ -52,7 +54,9 @@ final class OursServer implements AutoCloseable {
             context.getRegistry().bind("s3", s3.client());
         }
         String from = "transfer-as2:server/" + registry.serverId + "?tempDirectory=" + work.resolve("tmp")
-                + "&receivedMessageIdsFile=" + work.resolve("received-message-ids.dat");
+                + "&receivedMessageIdsFile=" + work.resolve("received-message-ids.dat")
+                // the default limit is 2 GiB (413 above); --large-10g sends 10 GiB
+                + "&maxMessageSize=" + MAX_MESSAGE_SIZE;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
