@@ -149,9 +149,11 @@ final class Report {
     }
 
     /** CPU per exchange on each side: what an exchange costs, independent of how the two JVMs share the cores. */
-    private static void cpu(StringBuilder b, Map<String, Object> small, List<Integer> levels) {
+    private void cpu(StringBuilder b, Map<String, Object> small, List<Integer> levels) {
+        Object cores = map(r.get("machine")).get("cores");
         b.append("CPU time per exchange, client / server JVM, in ms (user + system from /proc; the machine has ")
-                .append("2 cores, so 2,000 ms of CPU per second in all):\n\n| variant |");
+                .append(cores).append(" cores, so ").append(cores instanceof Number n ? num(n.intValue() * 1000) : "?")
+                .append(" ms of CPU per second in all):\n\n| variant |");
         levels.forEach(c -> b.append(" c=").append(c).append(" |"));
         b.append("\n|---|");
         levels.forEach(c -> b.append("---|"));

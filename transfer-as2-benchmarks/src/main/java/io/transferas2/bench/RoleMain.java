@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
 import io.transferas2.peers.As2PeerServer;
+import io.transferas2.peers.RoleArguments;
 
 /**
  * The entry point of each child JVM the orchestrator ({@link BenchMain}) starts: one side of one variant.
@@ -32,7 +32,7 @@ public final class RoleMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
+        Map<String, String> o = RoleArguments.parse(args);
         BenchKeys keys = new BenchKeys(Path.of(o.get("keys")));
         String impl = o.get("impl");
         if (args[0].equals("server")) {
@@ -163,18 +163,5 @@ public final class RoleMain {
             r.put("error", error.length() > 500 ? error.substring(0, 500) : error);
         }
         Json.emit("LARGE", r);
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> map = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String key = args[i].replaceFirst("^--", "");
-            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                map.put(key, args[++i]);
-            } else {
-                map.put(key, "true");
-            }
-        }
-        return map;
     }
 }

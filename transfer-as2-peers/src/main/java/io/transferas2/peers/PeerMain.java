@@ -2,7 +2,6 @@ package io.transferas2.peers;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +35,7 @@ public final class PeerMain {
             System.exit(2);
         }
         String role = args[0];
-        Map<String, String> o = options(args);
+        Map<String, String> o = RoleArguments.parse(args);
         PeerIdentity local = PemFiles.readIdentity(o.get("local-id"), Path.of(o.get("key")), Path.of(o.get("cert")));
         PartnerIdentity partner = new PartnerIdentity(o.get("partner-id"),
                 PemFiles.readCertificate(Path.of(o.get("partner-cert"))));
@@ -102,18 +101,5 @@ public final class PeerMain {
         }
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1)) / 1e6;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> map = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String key = args[i].replaceFirst("^--", "");
-            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                map.put(key, args[++i]);
-            } else {
-                map.put(key, "true");
-            }
-        }
-        return map;
     }
 }
