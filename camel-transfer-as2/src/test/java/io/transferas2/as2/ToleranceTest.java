@@ -29,8 +29,34 @@ class ToleranceTest {
     void sterlingStyleSignedMessage() throws Exception {
         byte[] signedPart = Messages.concat("content-type: application/edifact\ncontent-disposition: attachment; "
                 + "filename=orders.edi\n\n", PAYLOAD);
-        byte[] signature = DetachedSigner.sign(MicAlgorithm.SHA1, MicAlgorithm.SHA1.newDigest().digest(signedPart),
+        assertSterlingStyleParses(signedPart, sterlingSignature(signedPart), PAYLOAD, "orders.edi");
+    }
+
+    /**
+     * Raw DER ending in 0x0D before the LF of the delimiter: the multipart rules give that CR to the delimiter, and
+     * the signature part gets it back from the DER length. One signature in 256 ends so.
+     */
+    @Test
+    void sterlingStyleSignatureEndingInCarriageReturn() throws Exception {
+        for (int attempt = 0; attempt < 20_000; attempt++) {
+            byte[] payload = join(PAYLOAD, ("\nUNZ*" + attempt + "\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] signedPart = Messages.concat("content-type: application/edifact\n\n", payload);
+            byte[] signature = sterlingSignature(signedPart);
+            if (signature[signature.length - 1] == '\r') {
+                assertSterlingStyleParses(signedPart, signature, payload, null);
+                return;
+            }
+        }
+        throw new AssertionError("no signature ending in 0x0D in 20,000 attempts");
+    }
+
+    private static byte[] sterlingSignature(byte[] signedPart) {
+        return DetachedSigner.sign(MicAlgorithm.SHA1, MicAlgorithm.SHA1.newDigest().digest(signedPart),
                 Messages.SENDER.privateKey().orElseThrow(), Messages.SENDER.fullChain(), false);
+    }
+
+    private void assertSterlingStyleParses(byte[] signedPart, byte[] signature, byte[] payload, String filename)
+            throws Exception {
         String boundary = "sterling-123";
         byte[] body = join(("preamble text\n--" + boundary + "\n").getBytes(StandardCharsets.US_ASCII), signedPart,
                 ("\n--" + boundary + "\ncontent-type: application/pkcs7-signature\n\n")
@@ -39,8 +65,10 @@ class ToleranceTest {
         String contentType = "multipart/signed; protocol=\"application/pkcs7-signature\"; MICALG=SHA1;\r\n\t"
                 + "boundary=\"" + boundary + "\"";
         try (InboundMessage m = parser.parse(Messages.request(contentType, body).requireEncryption(false).build())) {
-            assertThat(Files.readAllBytes(m.payload())).isEqualTo(PAYLOAD);
-            assertThat(m.filename()).contains("orders.edi");
+            assertThat(Files.readAllBytes(m.payload())).isEqualTo(payload);
+            if (filename != null) {
+                assertThat(m.filename()).contains(filename);
+            }
             assertThat(m.contentType()).isEqualTo("application/edifact");
             assertThat(m.signatureAlgorithm()).contains(MicAlgorithm.SHA1);
             assertThat(m.mic().digest()).isEqualTo(MicAlgorithm.SHA1.newDigest().digest(signedPart));
