@@ -19,6 +19,9 @@ import java.util.Map;
  * {@code VERIFICATION_FAILED}. Thread-safe.
  */
 public final class MdnReader {
+    /** The largest MDN anyone reads or stores: MDNs are a few KiB, so anything above 1 MiB is not one. */
+    public static final int MAX_MDN_BYTES = 1 << 20;
+
     private static final long MAX_PREAMBLE = 16 * 1024;
 
     /** Reads with default limits. */

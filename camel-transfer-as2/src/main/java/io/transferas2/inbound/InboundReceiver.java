@@ -31,6 +31,7 @@ import io.transferas2.as2.DispositionNotificationOptions;
 import io.transferas2.as2.InboundMessage;
 import io.transferas2.as2.InboundMessageRequest;
 import io.transferas2.as2.Mdn;
+import io.transferas2.as2.MdnReader;
 import io.transferas2.as2.MdnRequest;
 import io.transferas2.as2.Mic;
 import io.transferas2.as2.MicAlgorithm;
@@ -364,10 +365,10 @@ public final class InboundReceiver {
         Path file;
         try {
             file = in.tempFile("mdn-");
-            BodyStreams.spoolSmall(in.open(), file, ReceiverSettings.MAX_MDN_BYTES);
+            BodyStreams.spoolSmall(in.open(), file, MdnReader.MAX_MDN_BYTES);
         } catch (BodyStreams.MessageTooLargeException e) {
             return InboundResponse.text(413, "INVALID_REQUEST: an MDN may not exceed "
-                    + ReceiverSettings.MAX_MDN_BYTES + " bytes", Map.of());
+                    + MdnReader.MAX_MDN_BYTES + " bytes", Map.of());
         } catch (IOException e) {
             return InboundResponse.text(400, "INVALID_REQUEST: the MDN could not be read: " + e.getMessage(),
                     Map.of());

@@ -21,9 +21,6 @@ public record ReceiverSettings(String serverId, String agreementId, long maxMess
                                TrustedProxies trustedProxies, Path tempDirectory, long rawMessageSpoolLimit,
                                boolean retryOnRouteFailure) {
 
-    /** Largest async MDN body accepted (MDNs are a few KiB). */
-    public static final int MAX_MDN_BYTES = 1 << 20;
-
     public ReceiverSettings {
         Objects.requireNonNull(serverId, "serverId");
         Objects.requireNonNull(limits, "limits");

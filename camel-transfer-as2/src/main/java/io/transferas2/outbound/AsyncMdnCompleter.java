@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.transferas2.as2.As2Exception;
 import io.transferas2.as2.As2FailureCode;
 import io.transferas2.as2.DispositionModifier;
+import io.transferas2.as2.MdnReader;
 import io.transferas2.certs.CertificateStore;
 import io.transferas2.transfer.AsyncMdn;
 import io.transferas2.transfer.AsyncMdnReceiver;
@@ -36,7 +37,6 @@ import io.transferas2.transfer.StatusCode;
  */
 public final class AsyncMdnCompleter implements AsyncMdnReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncMdnCompleter.class);
-    private static final int MAX_MDN_BYTES = 1024 * 1024;
     /** Found wherever the field sits (plain, or inside the signed part); MDNs are small and 7-bit. */
     private static final Pattern ORIGINAL_MESSAGE_ID = Pattern.compile("(?im)^original-message-id:\\s*(.+?)\\s*$");
 
@@ -105,11 +105,11 @@ public final class AsyncMdnCompleter implements AsyncMdnReceiver {
 
     private static byte[] read(AsyncMdn mdn) {
         try (InputStream in = Files.newInputStream(mdn.body())) {
-            byte[] data = in.readNBytes(MAX_MDN_BYTES + 1);
-            if (data.length > MAX_MDN_BYTES) {
+            byte[] data = in.readNBytes(MdnReader.MAX_MDN_BYTES + 1);
+            if (data.length > MdnReader.MAX_MDN_BYTES) {
                 throw new As2Exception(As2FailureCode.INVALID_REQUEST,
                         DispositionModifier.UNEXPECTED_PROCESSING_ERROR,
-                        "an MDN larger than " + MAX_MDN_BYTES + " bytes");
+                        "an MDN larger than " + MdnReader.MAX_MDN_BYTES + " bytes");
             }
             return data;
         } catch (IOException e) {

@@ -27,6 +27,7 @@ import io.transferas2.as2.As2Exception;
 import io.transferas2.as2.As2FailureCode;
 import io.transferas2.as2.As2MessageBuilder;
 import io.transferas2.as2.DispositionNotificationOptions;
+import io.transferas2.as2.MdnReader;
 import io.transferas2.as2.MicAlgorithm;
 import io.transferas2.as2.OutboundMessage;
 import io.transferas2.as2.OutboundMessageRequest;
@@ -64,8 +65,6 @@ import io.transferas2.transfer.StatusCode;
  */
 public final class ConnectorSender {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorSender.class);
-    /** An MDN is a few KB; anything bigger than this is not one. */
-    private static final int MAX_MDN_BYTES = 1024 * 1024;
 
     private final TransferRegistry registry;
     private final CertificateStore certificates;
@@ -445,9 +444,9 @@ public final class ConnectorSender {
 
         private static byte[] readBounded(HttpEntity entity) throws IOException {
             try (InputStream in = entity.getContent()) {
-                byte[] data = in.readNBytes(MAX_MDN_BYTES + 1);
-                if (data.length > MAX_MDN_BYTES) {
-                    throw new IOException("the partner's answer is larger than " + MAX_MDN_BYTES
+                byte[] data = in.readNBytes(MdnReader.MAX_MDN_BYTES + 1);
+                if (data.length > MdnReader.MAX_MDN_BYTES) {
+                    throw new IOException("the partner's answer is larger than " + MdnReader.MAX_MDN_BYTES
                             + " bytes, so it is not an MDN");
                 }
                 return data;
