@@ -33,6 +33,13 @@ public final class ApiProtocolException extends TransferServiceException {
         return new ApiProtocolException("SerializationException", 400, message);
     }
 
+    /** AWS's answer to a request that breaks a length, pattern, enum, range or required rule of the model. */
+    static ApiProtocolException validation(java.util.List<String> violations) {
+        int count = violations.size();
+        return new ApiProtocolException("ValidationException", 400, count + " validation error"
+                + (count == 1 ? "" : "s") + " detected: " + String.join("; ", violations));
+    }
+
     static ApiProtocolException unknownOperation(String message) {
         return new ApiProtocolException("UnknownOperationException", 400, message);
     }

@@ -51,6 +51,8 @@ public final class TransferApiOperations {
     private final RateLimiter fileTransferLimiter;
     private final FileTransferStarter starter;
     private final ObjectMapper wire = TransferJson.wire();
+    private final ServiceModel model = ServiceModel.bundled();
+    private final ShapeChecker checker = new ShapeChecker(model);
 
     public TransferApiOperations(TransferRegistry registry, RateLimiter fileTransferLimiter,
                                  FileTransferStarter starter) {
@@ -62,6 +64,7 @@ public final class TransferApiOperations {
     /** Runs one operation; the request is the parsed JSON body. */
     public ObjectNode handle(ApiOperation operation, ObjectNode request) {
         checkMembers(operation, request);
+        checkAgainstModel(operation, request);
         return switch (operation) {
             case CREATE_CONNECTOR -> id(ResourceKind.CONNECTOR,
                     registry.createConnector(model(request, Connector.class)));
@@ -119,7 +122,8 @@ public final class TransferApiOperations {
                 registry.deleteAgreement(text(request, "AgreementId"), text(request, "ServerId"));
                 yield empty();
             }
-            case CREATE_SERVER -> id(ResourceKind.SERVER, registry.createServer(model(request, Server.class)));
+            case CREATE_SERVER -> id(ResourceKind.SERVER, registry.createServer(model(requireProtocols(request),
+                    Server.class)));
             case UPDATE_SERVER -> {
                 Server update = model(request, Server.class);
                 registry.updateServer(update);
@@ -151,6 +155,18 @@ public final class TransferApiOperations {
             }
             case LIST_TAGS_FOR_RESOURCE -> listTags(request);
         };
+    }
+
+    /**
+     * AWS creates an SFTP server when Protocols is left out; this runtime serves AS2 only, so it asks for the
+     * protocol rather than create something else than what AWS would.
+     */
+    private static ObjectNode requireProtocols(ObjectNode request) {
+        if (!request.hasNonNull("Protocols")) {
+            throw new InvalidRequestException("Protocols is required here: AWS creates an SFTP server without it,"
+                    + " and this runtime serves AS2 only; give Protocols [AS2]");
+        }
+        return request;
     }
 
     private ObjectNode startFileTransfer(ObjectNode request) {
@@ -193,6 +209,32 @@ public final class TransferApiOperations {
     }
 
     // ---- request parsing -----------------------------------------------------------------------------------
+
+    /**
+     * The model's rules for the request shape, answered as AWS does: a value of the wrong JSON type is a
+     * SerializationException, a broken length, pattern, enum, range or required rule a ValidationException that lists
+     * them all. Unknown nested members are refused like unknown top-level ones.
+     */
+    private void checkAgainstModel(ApiOperation operation, ObjectNode request) {
+        String shape = model.inputShape(operation.awsName()).orElse(null);
+        if (shape == null) {
+            return;
+        }
+        List<ShapeChecker.Violation> violations = checker.check(shape, request);
+        for (ShapeChecker.Violation violation : violations) {
+            if (violation.kind() == ShapeChecker.Kind.WRONG_TYPE) {
+                throw ApiProtocolException.serialization(violation.message());
+            }
+        }
+        for (ShapeChecker.Violation violation : violations) {
+            if (violation.kind() == ShapeChecker.Kind.UNKNOWN_MEMBER) {
+                throw new InvalidRequestException(operation.awsName() + ": " + violation.message());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProtocolException.validation(violations.stream().map(ShapeChecker.Violation::message).toList());
+        }
+    }
 
     private static void checkMembers(ApiOperation operation, ObjectNode request) {
         Iterator<String> names = request.fieldNames();
@@ -293,7 +335,7 @@ public final class TransferApiOperations {
 
     private ObjectNode described(TransferResource resource) {
         ObjectNode response = wire.createObjectNode();
-        response.set(resource.kind().displayName(), wire.valueToTree(resource));
+        response.set(resource.kind().displayName(), OutputDefaults.apply(resource.kind(), wire.valueToTree(resource)));
         return response;
     }
 
@@ -301,7 +343,7 @@ public final class TransferApiOperations {
         ObjectNode response = wire.createObjectNode();
         ArrayNode items = response.putArray(field);
         for (TransferResource resource : page.items()) {
-            ObjectNode item = wire.valueToTree(resource);
+            ObjectNode item = OutputDefaults.apply(resource.kind(), wire.valueToTree(resource));
             item.retain(listedMembers);
             items.add(item);
         }

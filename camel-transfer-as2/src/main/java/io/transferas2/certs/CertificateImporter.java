@@ -178,10 +178,13 @@ public final class CertificateImporter {
         }
     }
 
-    /** Colon-separated lowercase hex of the serial number, as OpenSSL prints it. */
+    /**
+     * Lowercase hex of the serial number without separators: AWS's CertSerial allows 48 characters, which a
+     * colon-separated 20-byte serial (59 characters) would exceed.
+     */
     static String serial(X509Certificate certificate) {
         byte[] bytes = certificate.getSerialNumber().toByteArray();
         int start = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-        return HexFormat.ofDelimiter(":").formatHex(bytes, start, bytes.length);
+        return HexFormat.of().formatHex(bytes, start, bytes.length);
     }
 }

@@ -7,4 +7,10 @@ public class KeyImportException extends InvalidRequestException {
     public KeyImportException(String message) {
         super(message);
     }
+
+    /** On the wire it is AWS's modelled InvalidRequestException, which the SDKs raise typed. */
+    @Override
+    public String errorType() {
+        return "InvalidRequestException";
+    }
 }

@@ -42,7 +42,12 @@ final class ResourceValidator {
     static final int MAX_ASYNC_SERVER_IDS = 10;
     static final int MAX_SECRET_ID = 2048;
     static final int MAX_ROLE = 2048;
-    private static final Pattern AS2_ID = Pattern.compile("[\\u0021-\\u007E]+");
+    /** The model's patterns, applied to registry files as the API applies them to requests. */
+    /** The model's As2Id pattern [\u0020-\u007E\s]* less its control characters, which would break AS2 headers. */
+    private static final Pattern AS2_ID = Pattern.compile("[\\u0020-\\u007E]*");
+    private static final Pattern DESCRIPTION = Pattern.compile("[\\u0021-\\u007E]+");
+    private static final Pattern ROLE = Pattern.compile("arn:.*role/\\S+");
+    private static final Set<String> IP_ADDRESS_TYPES = Set.of("IPV4", "DUALSTACK");
     private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\u0020-\\u007E\\t]+");
     private static final Pattern DIRECTORY = Pattern.compile("(|/.*)");
     private static final Pattern ARN = Pattern.compile("arn:[a-z-]+:transfer:[a-z0-9-]*:[0-9]*:[a-z]+/.+");
@@ -85,6 +90,7 @@ final class ResourceValidator {
                     + " ARN ending in " + resource.id());
         }
         checkTags(resource.getTags());
+        checkIpAddressType(resource);
         AwsFieldCatalog.check(resource.kind(), resource.getUnmodelledFields().keySet(),
                 modelledFields(resource.getClass()));
     }
@@ -103,6 +109,10 @@ final class ResourceValidator {
             }
             if (tag.getValue() == null || tag.getValue().length() > 256) {
                 throw new InvalidRequestException("Tags: Value of '" + tag.getKey() + "' must be 0-256 characters");
+            }
+            if (tag.getKey().toLowerCase(Locale.ROOT).startsWith("aws:")) {
+                throw new InvalidRequestException("Tags: Key '" + tag.getKey() + "' uses the prefix aws:, which AWS"
+                        + " reserves for its own tags");
             }
             if (!keys.add(tag.getKey())) {
                 throw new InvalidRequestException("Tags: Key '" + tag.getKey() + "' appears twice");
@@ -127,8 +137,18 @@ final class ResourceValidator {
     }
 
     void checkDescription(String description) {
-        if (description != null && (description.isEmpty() || description.length() > MAX_DESCRIPTION)) {
-            throw new InvalidRequestException("Description must be 1-" + MAX_DESCRIPTION + " characters");
+        if (description != null && (description.isEmpty() || description.length() > MAX_DESCRIPTION
+                || !DESCRIPTION.matcher(description).matches())) {
+            throw new InvalidRequestException("Description must be 1-" + MAX_DESCRIPTION + " printable ASCII"
+                    + " characters without spaces (AWS's pattern [\\u0021-\\u007E]+), was '" + description + "'");
+        }
+    }
+
+    private static void checkIpAddressType(TransferResource resource) {
+        Object type = resource.getUnmodelledFields().get("IpAddressType");
+        if (type != null && !IP_ADDRESS_TYPES.contains(String.valueOf(type))) {
+            throw new InvalidRequestException("IpAddressType '" + type + "' is not valid: one of "
+                    + new java.util.TreeSet<>(IP_ADDRESS_TYPES));
         }
     }
 
@@ -147,7 +167,8 @@ final class ResourceValidator {
             throw new InvalidRequestException(field + " is required and must be 1-" + MAX_AS2_ID + " characters");
         }
         if (!AS2_ID.matcher(as2Id).matches()) {
-            throw new InvalidRequestException(field + " '" + as2Id + "' must be printable ASCII without spaces");
+            throw new InvalidRequestException(field + " '" + as2Id + "' must be printable ASCII, spaces allowed; AWS's"
+                    + " pattern also allows tabs and line breaks, which would break the AS2-From/AS2-To headers");
         }
     }
 
@@ -170,6 +191,12 @@ final class ResourceValidator {
     // ---- connectors ----------------------------------------------------------------------------------------
 
     void checkConnector(Connector c) {
+        for (String sftpOnly : List.of("SftpConfig", "EgressConfig")) {
+            if (c.getUnmodelledFields().containsKey(sftpOnly)) {
+                throw new InvalidRequestException(sftpOnly + " belongs to SFTP connectors; an AS2 connector (one with"
+                        + " As2Config) cannot have it");
+            }
+        }
         URI url = checkUrl("Url", c.getUrl());
         checkRole("AccessRole", c.getAccessRole());
         checkRole("LoggingRole", c.getLoggingRole());
@@ -238,9 +265,10 @@ final class ResourceValidator {
         }
     }
 
-    private static void checkRole(String field, String role) {
-        if (role != null && (role.length() < 20 || role.length() > MAX_ROLE)) {
-            throw new InvalidRequestException(field + " must be an IAM role ARN of 20-" + MAX_ROLE + " characters");
+    static void checkRole(String field, String role) {
+        if (role != null && (role.length() < 20 || role.length() > MAX_ROLE || !ROLE.matcher(role).matches())) {
+            throw new InvalidRequestException(field + " must be an IAM role ARN (arn:...:role/name) of 20-"
+                    + MAX_ROLE + " characters, was '" + role + "'");
         }
     }
 
@@ -313,6 +341,20 @@ final class ResourceValidator {
     // ---- servers -------------------------------------------------------------------------------------------
 
     static void checkServer(Server s) {
+        Object domain = s.getUnmodelledFields().get("Domain");
+        if (domain != null && !"S3".equals(domain)) {
+            throw new InvalidRequestException("Domain '" + domain + "' is not valid for an AS2 server: AWS requires"
+                    + " S3 when Protocols include AS2");
+        }
+        Object endpointType = s.getUnmodelledFields().get("EndpointType");
+        if (endpointType != null && !"VPC".equals(endpointType)) {
+            throw new InvalidRequestException("EndpointType '" + endpointType + "' is not valid for an AS2 server:"
+                    + " AWS requires VPC when Protocols include AS2");
+        }
+        Object loggingRole = s.getUnmodelledFields().get("LoggingRole");
+        if (loggingRole != null) {
+            checkRole("LoggingRole", String.valueOf(loggingRole));
+        }
         List<Protocol> protocols = s.getProtocols();
         if (protocols != null && !protocols.contains(Protocol.AS2)) {
             throw new InvalidRequestException("Protocols must include AS2: this runtime serves the AS2 subset only");

@@ -159,7 +159,8 @@ public final class TransferRegistry {
     }
 
     public Page<Certificate> listCertificates(Integer maxResults, String nextToken) {
-        return read(() -> Paging.page(certificates, maxResults, nextToken, c -> true, this::withStatus));
+        return read(() -> Paging.page("ListCertificates", certificates, maxResults, nextToken, c -> true,
+                this::withStatus));
     }
 
     public void deleteCertificate(String certificateId) {
@@ -237,7 +238,8 @@ public final class TransferRegistry {
 
     /** ListProfiles, optionally only one ProfileType. */
     public Page<Profile> listProfiles(Integer maxResults, String nextToken, ProfileType profileType) {
-        return read(() -> Paging.page(profiles, maxResults, nextToken,
+        return read(() -> Paging.page("ListProfiles:" + (profileType == null ? "" : profileType), profiles,
+                maxResults, nextToken,
                 p -> profileType == null || p.getProfileType() == profileType, this::copy));
     }
 
@@ -303,7 +305,8 @@ public final class TransferRegistry {
     }
 
     public Page<Connector> listConnectors(Integer maxResults, String nextToken) {
-        return read(() -> Paging.page(connectors, maxResults, nextToken, c -> true, this::copy));
+        return read(() -> Paging.page("ListConnectors", connectors, maxResults, nextToken, c -> true,
+                this::copy));
     }
 
     public void deleteConnector(String connectorId) {
@@ -379,7 +382,8 @@ public final class TransferRegistry {
         }
         return read(() -> {
             require(servers, ResourceKind.SERVER, serverId);
-            return Paging.page(agreements, maxResults, nextToken, a -> serverId.equals(a.getServerId()), this::copy);
+            return Paging.page("ListAgreements:" + serverId, agreements, maxResults, nextToken,
+                    a -> serverId.equals(a.getServerId()), this::copy);
         });
     }
 
@@ -436,7 +440,13 @@ public final class TransferRegistry {
             Server next = TransferJson.copy(current, Server.class);
             setIfGiven(update.getProtocols(), next::setProtocols);
             setIfGiven(update.getProtocolDetails(), next::setProtocolDetails);
-            update.getUnmodelledFields().forEach(next::putUnmodelledField);
+            update.getUnmodelledFields().forEach((field, value) -> {
+                if (clearsServerField(field, value)) {
+                    next.getUnmodelledFields().remove(field);
+                } else {
+                    next.putUnmodelledField(field, value);
+                }
+            });
             validator.checkCommon(next);
             ResourceValidator.checkServer(next);
             servers.put(id, next);
@@ -444,12 +454,18 @@ public final class TransferRegistry {
         });
     }
 
+    /** UpdateServer removes a LoggingRole given as "" and StructuredLogDestinations given as [], as AWS does. */
+    private static boolean clearsServerField(String field, Object value) {
+        return ("LoggingRole".equals(field) && "".equals(value))
+                || ("StructuredLogDestinations".equals(field) && value instanceof List<?> list && list.isEmpty());
+    }
+
     public Server describeServer(String serverId) {
         return read(() -> copy(require(servers, ResourceKind.SERVER, serverId)));
     }
 
     public Page<Server> listServers(Integer maxResults, String nextToken) {
-        return read(() -> Paging.page(servers, maxResults, nextToken, s -> true, this::copy));
+        return read(() -> Paging.page("ListServers", servers, maxResults, nextToken, s -> true, this::copy));
     }
 
     public void deleteServer(String serverId) {
@@ -515,8 +531,16 @@ public final class TransferRegistry {
 
     public Page<Tag> listTagsForResource(String arn, Integer maxResults, String nextToken) {
         return read(() -> {
-            List<Tag> tags = resourceByArn(arn).getTags();
-            return Paging.page(tags == null ? List.of() : tags, maxResults, nextToken);
+            TransferResource resource;
+            try {
+                resource = resourceByArn(arn);
+            } catch (ResourceNotFoundException e) {
+                // the model gives ListTagsForResource no ResourceNotFoundException: AWS answers a bad request
+                throw new InvalidRequestException(e.getMessage());
+            }
+            List<Tag> tags = resource.getTags();
+            return Paging.page("ListTagsForResource:" + arn, tags == null ? List.of() : tags, maxResults,
+                    nextToken);
         });
     }
 
@@ -600,11 +624,27 @@ public final class TransferRegistry {
         setIfGiven(update.getSigningAlgorithm(), next::setSigningAlgorithm);
         setIfGiven(update.getMdnSigningAlgorithm(), next::setMdnSigningAlgorithm);
         setIfGiven(update.getMdnResponse(), next::setMdnResponse);
-        setIfGiven(update.getAsyncMdnConfig(), next::setAsyncMdnConfig);
+        if (update.getAsyncMdnConfig() != null) {
+            next.setAsyncMdnConfig(merge(next.getAsyncMdnConfig(), update.getAsyncMdnConfig()));
+        }
         setIfGiven(update.getPreserveContentType(), next::setPreserveContentType);
         if (update.getBasicAuthSecretId() != null) {
             next.setBasicAuthSecretId(update.getBasicAuthSecretId().isEmpty() ? null : update.getBasicAuthSecretId());
         }
+        return next;
+    }
+
+    /** A partial AsyncMdnConfig: Url alone keeps the ServerIds, as the other As2Config fields are kept. */
+    private static io.transferas2.model.As2AsyncMdnConnectorConfig merge(
+            io.transferas2.model.As2AsyncMdnConnectorConfig current,
+            io.transferas2.model.As2AsyncMdnConnectorConfig update) {
+        if (current == null) {
+            return update;
+        }
+        io.transferas2.model.As2AsyncMdnConnectorConfig next = TransferJson.copy(current,
+                io.transferas2.model.As2AsyncMdnConnectorConfig.class);
+        setIfGiven(update.getUrl(), next::setUrl);
+        setIfGiven(update.getServerIds(), next::setServerIds);
         return next;
     }
 

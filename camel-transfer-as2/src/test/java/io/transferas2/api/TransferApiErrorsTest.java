@@ -68,12 +68,12 @@ class TransferApiErrorsTest {
         String partner = client.createProfile(b -> b.as2Id("ERR-PARTNER").profileType(ProfileType.PARTNER))
                 .profileId();
         InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-                () -> client.createConnector(b -> b.url("ftp://partner.example.com/as2")
+                () -> client.createConnector(b -> b.url("ftp://partner.example.com/as2").accessRole("arn:aws:iam::000000000000:role/as2")
                         .as2Config(c -> c.localProfileId(local).partnerProfileId(partner))));
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.awsErrorDetails().errorMessage()).contains("Url").contains("http or https");
         // profile types are checked against the registry, the same rule as for a registry file
-        assertThatThrownBy(() -> client.createConnector(b -> b.url("https://partner.example.com/as2")
+        assertThatThrownBy(() -> client.createConnector(b -> b.url("https://partner.example.com/as2").accessRole("arn:aws:iam::000000000000:role/as2")
                 .as2Config(c -> c.localProfileId(partner).partnerProfileId(local))))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("expected LOCAL");
     }
@@ -86,10 +86,10 @@ class TransferApiErrorsTest {
         String partner = client.createProfile(b -> b.as2Id("EXISTS-PARTNER").profileType(ProfileType.PARTNER))
                 .profileId();
         String first = client.createAgreement(b -> b.serverId(server).localProfileId(local)
-                .partnerProfileId(partner).baseDirectory("/bucket/in")).agreementId();
+                .partnerProfileId(partner).accessRole("arn:aws:iam::000000000000:role/as2").baseDirectory("/bucket/in")).agreementId();
         ResourceExistsException e = catchThrowableOfType(ResourceExistsException.class,
                 () -> client.createAgreement(b -> b.serverId(server).localProfileId(local)
-                        .partnerProfileId(partner).baseDirectory("/bucket/other")));
+                        .partnerProfileId(partner).accessRole("arn:aws:iam::000000000000:role/as2").baseDirectory("/bucket/other")));
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.resource()).isEqualTo(first);
         assertThat(e.resourceType()).isEqualTo("Agreement");
@@ -128,8 +128,12 @@ class TransferApiErrorsTest {
         InvalidNextTokenException e = catchThrowableOfType(InvalidNextTokenException.class,
                 () -> client.listConnectors(b -> b.nextToken("not-a-token")));
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidNextTokenException");
-        assertThatThrownBy(() -> client.listConnectors(b -> b.maxResults(1001)))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("MaxResults");
+        // the model's range rule: AWS answers ValidationException, which no SDK models as a type
+        TransferException range = catchThrowableOfType(TransferException.class,
+                () -> client.listConnectors(b -> b.maxResults(1001)));
+        assertThat(range.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(range.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '1001' at"
+                + " 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
     }
 
     @Test
@@ -219,11 +223,13 @@ class TransferApiErrorsTest {
         assertThat(message(typo)).contains("CertificateId").contains("CertificateIds");
         HttpResponse<String> badEnum = raw.send("TransferService.CreateProfile",
                 "{\"As2Id\": \"X\", \"ProfileType\": \"REMOTE\"}");
-        assertThat(errorType(badEnum)).isEqualTo("InvalidRequestException");
-        assertThat(message(badEnum)).contains("REMOTE").contains("ProfileType").contains("PARTNER");
+        assertThat(errorType(badEnum)).isEqualTo("ValidationException");
+        assertThat(message(badEnum)).contains("'REMOTE' at 'profileType'").contains("[LOCAL, PARTNER]");
         HttpResponse<String> nested = raw.send("TransferService.CreateConnector",
                 "{\"Url\": \"https://p.example.com\", \"As2Config\": {\"SigningAlgorithm\": \"MD5\"}}");
-        assertThat(message(nested)).contains("As2Config.SigningAlgorithm").contains("SHA256");
+        assertThat(errorType(nested)).isEqualTo("ValidationException");
+        assertThat(message(nested)).contains("at 'as2Config.signingAlgorithm'").contains("SHA256")
+                .contains("at 'accessRole'");
     }
 
     @Test

@@ -69,7 +69,7 @@ class TransferApiLifecycleTest {
         KeyMaterial signing = TestKeys.key("api-lifecycle-signing");
         String withKey = client.importCertificate(b -> b.usage(CertificateUsageType.SIGNING)
                 .certificate(TestKeys.certificatePem(signing)).privateKey(TestKeys.privateKeyPem(signing))
-                .description("our signing key").tags(Tag.builder().key("team").value("edi").build()))
+                .description("our-signing-key").tags(Tag.builder().key("team").value("edi").build()))
                 .certificateId();
         String withoutKey = client.importCertificate(b -> b.usage(CertificateUsageType.ENCRYPTION)
                 .certificate(TestKeys.certificatePem(TestKeys.key("api-lifecycle-partner")))).certificateId();
@@ -90,23 +90,23 @@ class TransferApiLifecycleTest {
                 .isEqualTo(CertificateType.CERTIFICATE);
 
         // partial update: only Description, then only InactiveDate
-        client.updateCertificate(b -> b.certificateId(withKey).description("rotated soon"));
+        client.updateCertificate(b -> b.certificateId(withKey).description("rotated-soon"));
         DescribedCertificate updated = client.describeCertificate(b -> b.certificateId(withKey)).certificate();
-        assertThat(updated.description()).isEqualTo("rotated soon");
+        assertThat(updated.description()).isEqualTo("rotated-soon");
         assertThat(updated.activeDate()).isEqualTo(described.activeDate());
         assertThat(updated.inactiveDate()).isEqualTo(described.inactiveDate());
         Instant inactive = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         client.updateCertificate(b -> b.certificateId(withKey).inactiveDate(inactive));
         updated = client.describeCertificate(b -> b.certificateId(withKey)).certificate();
         assertThat(updated.inactiveDate()).isEqualTo(inactive);
-        assertThat(updated.description()).isEqualTo("rotated soon");
+        assertThat(updated.description()).isEqualTo("rotated-soon");
 
         List<ListedCertificate> listed = client.listCertificatesPaginator(b -> b.maxResults(1)).certificates()
                 .stream().toList();
         assertThat(listed).extracting(ListedCertificate::certificateId).contains(withKey, withoutKey);
         ListedCertificate listedWithKey = listed.stream().filter(c -> c.certificateId().equals(withKey))
                 .findFirst().orElseThrow();
-        assertThat(listedWithKey.description()).isEqualTo("rotated soon");
+        assertThat(listedWithKey.description()).isEqualTo("rotated-soon");
         assertThat(listedWithKey.type()).isEqualTo(CertificateType.CERTIFICATE_WITH_PRIVATE_KEY);
         assertThat(listedWithKey.usage()).isEqualTo(CertificateUsageType.SIGNING);
         assertPagesOfOne(token -> {
@@ -211,13 +211,13 @@ class TransferApiLifecycleTest {
     void connectors() {
         String local = localProfile("CONNECTOR-LOCAL");
         String partner = partnerProfile("CONNECTOR-PARTNER");
-        String connector = client.createConnector(b -> b.url("http://partner.example.com:5080/as2")
+        String connector = client.createConnector(b -> b.url("http://partner.example.com:5080/as2").accessRole("arn:aws:iam::000000000000:role/as2")
                 .as2Config(As2ConnectorConfig.builder().localProfileId(local).partnerProfileId(partner)
                         .messageSubject("invoices").signingAlgorithm(SigningAlg.SHA384)
                         .encryptionAlgorithm(EncryptionAlg.AES128_CBC).mdnResponse(MdnResponse.SYNC)
                         .mdnSigningAlgorithm(MdnSigningAlg.DEFAULT).build())
                 .accessRole("arn:aws:iam::000000000000:role/as2-access")).connectorId();
-        String second = client.createConnector(b -> b.url("https://other.example.com/as2")
+        String second = client.createConnector(b -> b.url("https://other.example.com/as2").accessRole("arn:aws:iam::000000000000:role/as2")
                 .as2Config(c -> c.localProfileId(local).partnerProfileId(partner))).connectorId();
 
         DescribedConnector described = client.describeConnector(b -> b.connectorId(connector)).connector();
@@ -265,10 +265,10 @@ class TransferApiLifecycleTest {
         String partner2 = partnerProfile("AGREEMENT-PARTNER-2");
         String agreement = client.createAgreement(b -> b.serverId(server).localProfileId(local)
                 .partnerProfileId(partner).baseDirectory("/inbound-bucket/partner1")
-                .accessRole("arn:aws:iam::000000000000:role/as2-access").description("first partner")
+                .accessRole("arn:aws:iam::000000000000:role/as2-access").description("first-partner")
                 .preserveFilename(PreserveFilenameType.ENABLED)).agreementId();
         String second = client.createAgreement(b -> b.serverId(server).localProfileId(local)
-                .partnerProfileId(partner2).baseDirectory("/inbound-bucket/partner2")).agreementId();
+                .partnerProfileId(partner2).accessRole("arn:aws:iam::000000000000:role/as2").baseDirectory("/inbound-bucket/partner2")).agreementId();
 
         DescribedAgreement described = client.describeAgreement(b -> b.agreementId(agreement).serverId(server))
                 .agreement();

@@ -55,7 +55,7 @@ class RegistryFileTest {
                       "Arn": "arn:aws:transfer:us-east-1:111122223333:certificate/cert-0000000000000000a",
                       "CertificateId": "cert-0000000000000000a", "Usage": "SIGNING", "Status": "ACTIVE",
                       "Certificate": %s, "ActiveDate": "%s", "Serial": "ignored",
-                      "Type": "CERTIFICATE_WITH_PRIVATE_KEY", "Description": "our signing key",
+                      "Type": "CERTIFICATE_WITH_PRIVATE_KEY", "Description": "our-signing-key",
                       "PrivateKey": "file:local.key"}},
                   {"Certificate": {
                       "CertificateId": "cert-0000000000000000b", "Usage": "SIGNING", "Certificate": %s}},

@@ -125,10 +125,10 @@ class RegistryPagingAndErrorsTest {
 
     @Test
     void invalidRequestNamesFieldAndRule() {
-        assertThatThrownBy(() -> registry.createProfile(Fixtures.profile(ProfileType.LOCAL, "A B", List.of())))
+        assertThatThrownBy(() -> registry.createProfile(Fixtures.profile(ProfileType.LOCAL, "A\u00e9B", List.of())))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.errorType()).isEqualTo("InvalidRequestException");
-                    assertThat(e.getMessage()).startsWith("As2Id 'A B'");
+                    assertThat(e.getMessage()).startsWith("As2Id 'A\u00e9B'");
                 });
     }
 
