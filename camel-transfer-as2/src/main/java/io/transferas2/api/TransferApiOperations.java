@@ -188,7 +188,10 @@ public final class TransferApiOperations {
         Page<Tag> page = registry.listTagsForResource(arn, maxResults(request), text(request, "NextToken"));
         ObjectNode response = wire.createObjectNode();
         response.put("Arn", arn);
-        response.set("Tags", wire.valueToTree(page.items()));
+        if (!page.items().isEmpty()) {
+            // the model's Tags holds 1-50 entries: no tags is no Tags member
+            response.set("Tags", wire.valueToTree(page.items()));
+        }
         if (page.nextToken() != null) {
             response.put("NextToken", page.nextToken());
         }

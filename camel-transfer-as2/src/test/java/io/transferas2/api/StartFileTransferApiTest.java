@@ -75,7 +75,8 @@ class StartFileTransferApiTest {
                 .certificateIds(cert)).profileId();
         String partner = client.createProfile(b -> b.as2Id("SFT-PARTNER").profileType(ProfileType.PARTNER))
                 .profileId();
-        connectorId = client.createConnector(b -> b.url("https://partner.example.com/as2").accessRole("arn:aws:iam::000000000000:role/as2")
+        connectorId = client.createConnector(b -> b.url("https://partner.example.com/as2")
+                .accessRole("arn:aws:iam::000000000000:role/as2")
                 .as2Config(c -> c.localProfileId(local).partnerProfileId(partner))).connectorId();
     }
 
@@ -194,7 +195,8 @@ class StartFileTransferApiTest {
             TransferClient setup = limited.noRetryClient(ApiHarness.KEY_ID, ApiHarness.SECRET);
             String local = setup.createProfile(b -> b.as2Id("L").profileType(ProfileType.LOCAL)).profileId();
             String partner = setup.createProfile(b -> b.as2Id("P").profileType(ProfileType.PARTNER)).profileId();
-            String connector = setup.createConnector(b -> b.url("https://p.example.com/as2").accessRole("arn:aws:iam::000000000000:role/as2")
+            String connector = setup.createConnector(b -> b.url("https://p.example.com/as2")
+                    .accessRole("arn:aws:iam::000000000000:role/as2")
                     .as2Config(c -> c.localProfileId(local).partnerProfileId(partner))).connectorId();
 
             assertThat(setup.startFileTransfer(b -> b.connectorId(connector).sendFilePaths("/bucket/1")).transferId())
@@ -227,7 +229,8 @@ class StartFileTransferApiTest {
             TransferClient c = lonely.noRetryClient(ApiHarness.KEY_ID, ApiHarness.SECRET);
             String local = c.createProfile(b -> b.as2Id("L").profileType(ProfileType.LOCAL)).profileId();
             String partner = c.createProfile(b -> b.as2Id("P").profileType(ProfileType.PARTNER)).profileId();
-            String connector = c.createConnector(b -> b.url("https://p.example.com/as2").accessRole("arn:aws:iam::000000000000:role/as2")
+            String connector = c.createConnector(b -> b.url("https://p.example.com/as2")
+                    .accessRole("arn:aws:iam::000000000000:role/as2")
                     .as2Config(a -> a.localProfileId(local).partnerProfileId(partner))).connectorId();
             ServiceUnavailableException e = catchThrowableOfType(ServiceUnavailableException.class,
                     () -> c.startFileTransfer(b -> b.connectorId(connector).sendFilePaths("/bucket/a.edi")));

@@ -68,12 +68,14 @@ class TransferApiErrorsTest {
         String partner = client.createProfile(b -> b.as2Id("ERR-PARTNER").profileType(ProfileType.PARTNER))
                 .profileId();
         InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-                () -> client.createConnector(b -> b.url("ftp://partner.example.com/as2").accessRole("arn:aws:iam::000000000000:role/as2")
+                () -> client.createConnector(b -> b.url("ftp://partner.example.com/as2")
+                        .accessRole("arn:aws:iam::000000000000:role/as2")
                         .as2Config(c -> c.localProfileId(local).partnerProfileId(partner))));
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.awsErrorDetails().errorMessage()).contains("Url").contains("http or https");
         // profile types are checked against the registry, the same rule as for a registry file
-        assertThatThrownBy(() -> client.createConnector(b -> b.url("https://partner.example.com/as2").accessRole("arn:aws:iam::000000000000:role/as2")
+        assertThatThrownBy(() -> client.createConnector(b -> b.url("https://partner.example.com/as2")
+                .accessRole("arn:aws:iam::000000000000:role/as2")
                 .as2Config(c -> c.localProfileId(partner).partnerProfileId(local))))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("expected LOCAL");
     }
@@ -86,10 +88,12 @@ class TransferApiErrorsTest {
         String partner = client.createProfile(b -> b.as2Id("EXISTS-PARTNER").profileType(ProfileType.PARTNER))
                 .profileId();
         String first = client.createAgreement(b -> b.serverId(server).localProfileId(local)
-                .partnerProfileId(partner).accessRole("arn:aws:iam::000000000000:role/as2").baseDirectory("/bucket/in")).agreementId();
+                .partnerProfileId(partner)
+                        .accessRole("arn:aws:iam::000000000000:role/as2").baseDirectory("/bucket/in")).agreementId();
         ResourceExistsException e = catchThrowableOfType(ResourceExistsException.class,
                 () -> client.createAgreement(b -> b.serverId(server).localProfileId(local)
-                        .partnerProfileId(partner).accessRole("arn:aws:iam::000000000000:role/as2").baseDirectory("/bucket/other")));
+                        .partnerProfileId(partner)
+                                .accessRole("arn:aws:iam::000000000000:role/as2").baseDirectory("/bucket/other")));
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.resource()).isEqualTo(first);
         assertThat(e.resourceType()).isEqualTo("Agreement");

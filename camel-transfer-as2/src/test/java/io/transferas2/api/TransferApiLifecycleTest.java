@@ -211,13 +211,15 @@ class TransferApiLifecycleTest {
     void connectors() {
         String local = localProfile("CONNECTOR-LOCAL");
         String partner = partnerProfile("CONNECTOR-PARTNER");
-        String connector = client.createConnector(b -> b.url("http://partner.example.com:5080/as2").accessRole("arn:aws:iam::000000000000:role/as2")
+        String connector = client.createConnector(b -> b.url("http://partner.example.com:5080/as2")
+                .accessRole("arn:aws:iam::000000000000:role/as2")
                 .as2Config(As2ConnectorConfig.builder().localProfileId(local).partnerProfileId(partner)
                         .messageSubject("invoices").signingAlgorithm(SigningAlg.SHA384)
                         .encryptionAlgorithm(EncryptionAlg.AES128_CBC).mdnResponse(MdnResponse.SYNC)
                         .mdnSigningAlgorithm(MdnSigningAlg.DEFAULT).build())
                 .accessRole("arn:aws:iam::000000000000:role/as2-access")).connectorId();
-        String second = client.createConnector(b -> b.url("https://other.example.com/as2").accessRole("arn:aws:iam::000000000000:role/as2")
+        String second = client.createConnector(b -> b.url("https://other.example.com/as2")
+                .accessRole("arn:aws:iam::000000000000:role/as2")
                 .as2Config(c -> c.localProfileId(local).partnerProfileId(partner))).connectorId();
 
         DescribedConnector described = client.describeConnector(b -> b.connectorId(connector)).connector();
@@ -268,7 +270,9 @@ class TransferApiLifecycleTest {
                 .accessRole("arn:aws:iam::000000000000:role/as2-access").description("first-partner")
                 .preserveFilename(PreserveFilenameType.ENABLED)).agreementId();
         String second = client.createAgreement(b -> b.serverId(server).localProfileId(local)
-                .partnerProfileId(partner2).accessRole("arn:aws:iam::000000000000:role/as2").baseDirectory("/inbound-bucket/partner2")).agreementId();
+                .partnerProfileId(partner2)
+                        .accessRole("arn:aws:iam::000000000000:role/as2")
+                                .baseDirectory("/inbound-bucket/partner2")).agreementId();
 
         DescribedAgreement described = client.describeAgreement(b -> b.agreementId(agreement).serverId(server))
                 .agreement();

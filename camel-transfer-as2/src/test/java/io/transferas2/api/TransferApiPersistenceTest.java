@@ -52,11 +52,14 @@ class TransferApiPersistenceTest {
             String partnerId = client.createProfile(b -> b.as2Id("PERSIST-PARTNER")
                     .profileType(ProfileType.PARTNER)).profileId();
             serverId = client.createServer(b -> b.protocols(Protocol.AS2)).serverId();
-            connectorId = client.createConnector(b -> b.url("https://partner.example.com/as2").accessRole("arn:aws:iam::000000000000:role/as2")
+            connectorId = client.createConnector(b -> b.url("https://partner.example.com/as2")
+                    .accessRole("arn:aws:iam::000000000000:role/as2")
                     .as2Config(c -> c.localProfileId(localId).partnerProfileId(partnerId))).connectorId();
             client.updateConnector(b -> b.connectorId(connectorId).as2Config(c -> c.compression(CompressionEnum.ZLIB)));
             agreementId = client.createAgreement(b -> b.serverId(serverId).localProfileId(localId)
-                    .partnerProfileId(partnerId).accessRole("arn:aws:iam::000000000000:role/as2").baseDirectory("/bucket/in")).agreementId();
+                    .partnerProfileId(partnerId)
+                            .accessRole("arn:aws:iam::000000000000:role/as2")
+                                    .baseDirectory("/bucket/in")).agreementId();
             client.stopServer(b -> b.serverId(serverId));
             String arn = client.describeConnector(b -> b.connectorId(connectorId)).connector().arn();
             client.tagResource(b -> b.arn(arn).tags(Tag.builder().key("persisted").value("yes").build()));
