@@ -1,8 +1,10 @@
 package io.transferas2.camel;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -83,6 +85,33 @@ public class TransferAs2Component extends HealthCheckComponent {
 
     private CertificateStore certificateStore;
     private volatile AsyncMdnReceiver asyncMdnReceiver = AsyncMdnReceiver.NONE;
+
+    /**
+     * Secret-bearing option names that Camel's own list of sensitive keywords misses (it has accessKey, not
+     * accessKeys): registered so that Camel masks their values wherever it logs options, e.g. Camel Main's
+     * start-up summary.
+     */
+    static final List<String> SECRET_OPTIONS = List.of("accesskeys", "keyencryptionpassword");
+
+    @Override
+    public void setCamelContext(CamelContext context) {
+        super.setCamelContext(context);
+        if (context != null) {
+            registerSecretOptions(context);
+        }
+    }
+
+    static void registerSecretOptions(CamelContext context) {
+        var extension = context.getCamelContextExtension();
+        java.util.LinkedHashSet<String> keywords = new java.util.LinkedHashSet<>();
+        String current = extension.getAdditionalSensitiveKeywords();
+        if (current != null && !current.isBlank()) {
+            keywords.addAll(List.of(current.split(",")));
+        }
+        if (keywords.addAll(SECRET_OPTIONS)) {
+            extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
+        }
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
