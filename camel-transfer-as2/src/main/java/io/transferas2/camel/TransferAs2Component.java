@@ -47,9 +47,10 @@ public class TransferAs2Component extends HealthCheckComponent {
                             + " imported through the API). Without it they are stored with owner-only permissions.")
     private String keyEncryptionPassword;
 
-    @Metadata(label = "advanced", defaultValue = "us-east-1",
-              description = "AWS region written into the ARNs of new resources.")
-    private String region = "us-east-1";
+    @Metadata(label = "advanced",
+              description = "AWS region written into the ARNs of new resources. When not set: the component's"
+                            + " signingRegion if that is set, else us-east-1.")
+    private String region;
 
     @Metadata(label = "advanced", defaultValue = "000000000000",
               description = "AWS account ID written into the ARNs of new resources.")
@@ -223,7 +224,7 @@ public class TransferAs2Component extends HealthCheckComponent {
     public synchronized TransferRegistry transferRegistry() {
         if (registry == null) {
             RegistrySettings settings = RegistrySettings.defaults()
-                    .region(region).accountId(accountId)
+                    .region(arnRegion()).accountId(accountId)
                     .secrets(new CamelSecretResolver(getCamelContext()));
             if (registryFile != null) {
                 registry = RegistryFile.open(Path.of(registryFile), settings, persistRegistryChanges,
@@ -235,6 +236,15 @@ public class TransferAs2Component extends HealthCheckComponent {
             }
         }
         return registry;
+    }
+
+    /** region, else the signingRegion API clients sign for, else AWS's first region. */
+    String arnRegion() {
+        if (region != null) {
+            return region;
+        }
+        String signing = configuration == null ? null : configuration.getSigningRegion();
+        return signing != null && !signing.isBlank() ? signing : "us-east-1";
     }
 
     /** Certificate selection over the registry. */

@@ -41,6 +41,24 @@ class TransferApiStartupTest {
     }
 
     @Test
+    void arnsTakeTheSigningRegionWhenNoRegionIsSet() throws Exception {
+        try (ApiHarness api = ApiHarness.start(Map.of("configuration.accessKeys", ApiHarness.KEY_ID + ":"
+                + ApiHarness.SECRET, "configuration.signingRegion", "eu-west-1"), "transfer-as2:api")) {
+            TransferClient client = api.noRetryClient(ApiHarness.KEY_ID, ApiHarness.SECRET);
+            String server = client.createServer(b -> b.protocols(Protocol.AS2)).serverId();
+            assertThat(client.describeServer(b -> b.serverId(server)).server().arn())
+                    .isEqualTo("arn:aws:transfer:eu-west-1:000000000000:server/" + server);
+        }
+        try (ApiHarness api = ApiHarness.start(Map.of("configuration.accessKeys", ApiHarness.KEY_ID + ":"
+                + ApiHarness.SECRET, "configuration.signingRegion", "eu-west-1", "region", "ap-south-1"),
+                "transfer-as2:api")) {
+            TransferClient client = api.noRetryClient(ApiHarness.KEY_ID, ApiHarness.SECRET);
+            String server = client.createServer(b -> b.protocols(Protocol.AS2)).serverId();
+            assertThat(client.describeServer(b -> b.serverId(server)).server().arn()).contains(":ap-south-1:");
+        }
+    }
+
+    @Test
     void developmentFlagServesUnauthenticatedCalls() throws Exception {
         try (ApiHarness api = ApiHarness.start(Map.of(), "transfer-as2:api?allowUnauthenticatedApi=true")) {
             TransferClient anyone = api.noRetryClient("AKIAANYONE0000000000", "whatever");
