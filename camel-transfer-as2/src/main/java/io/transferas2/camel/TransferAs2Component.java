@@ -230,6 +230,8 @@ public class TransferAs2Component extends HealthCheckComponent {
                 registry = RegistryFile.open(Path.of(registryFile), settings, persistRegistryChanges,
                         keyEncryptionPassword == null ? null : keyEncryptionPassword.toCharArray());
                 LOG.info("transfer-as2 registry loaded from {}", registryFile);
+                io.transferas2.registry.MissingPrivateKeys.in(registry)
+                        .forEach(finding -> LOG.warn("transfer-as2 registry {}: {}", registryFile, finding));
             } else {
                 registry = new TransferRegistry(settings);
                 LOG.info("transfer-as2 uses an empty in-memory registry (set registryFile to load one)");

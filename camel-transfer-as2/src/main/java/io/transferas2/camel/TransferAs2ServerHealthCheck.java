@@ -1,5 +1,6 @@
 package io.transferas2.camel;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.health.HealthCheck;
@@ -72,7 +73,25 @@ final class TransferAs2ServerHealthCheck implements HealthCheck {
                     + ": AS2 requests answer 503").build();
         }
         builder.detail("agreements.active", activeAgreements(registry, serverId));
+        List<String> missingKeys = missingKeys(registry, serverId);
+        if (!missingKeys.isEmpty()) {
+            builder.detail("localProfiles.missingPrivateKeys", String.join("; ", missingKeys));
+            return builder.down().message(String.join("; ", missingKeys)).build();
+        }
         return builder.up().build();
+    }
+
+    /** LOCAL profiles of this server's ACTIVE agreements that cannot decrypt or sign MDNs: no private key. */
+    private static List<String> missingKeys(TransferRegistry registry, String serverId) {
+        java.util.Set<String> localProfiles = new java.util.HashSet<>();
+        String token = null;
+        do {
+            Page<Agreement> page = registry.listAgreements(serverId, 1000, token);
+            page.items().stream().filter(Agreement::isActive).forEach(a -> localProfiles.add(a.getLocalProfileId()));
+            token = page.nextToken();
+        } while (token != null);
+        return io.transferas2.registry.MissingPrivateKeys.in(registry).stream()
+                .filter(f -> localProfiles.contains(f.profileId())).map(Object::toString).toList();
     }
 
     private static int activeAgreements(TransferRegistry registry, String serverId) {

@@ -138,6 +138,34 @@ class ServerRulesTest {
     }
 
     @Test
+    void aLocalProfileWithoutPrivateKeysMakesTheServerNotReady() {
+        HealthCheck check = ((HealthCheckAware) server.context.getRoute("as2-server").getConsumer()).getHealthCheck();
+        var registry = server.registry;
+        // as pasted from describe-certificate: the certificate, never the key
+        String keyless = registry.importCertificate(io.transferas2.testsupport.TestKeys.importInput(
+                io.transferas2.testsupport.TestKeys.key("server-keyless-local"),
+                io.transferas2.model.CertificateUsageType.SIGNING, false));
+        String local = registry.createProfile(io.transferas2.testsupport.Fixtures.profile(
+                io.transferas2.model.ProfileType.LOCAL, "KEYLESS", java.util.List.of(keyless)));
+        String partner = server.partnerProfile("KEYLESS-PARTNER",
+                io.transferas2.testsupport.TestKeys.key("server-keyless-partner"));
+        Agreement agreement = server.agreement(partner, "/inbox/keyless");
+        agreement.setLocalProfileId(local);
+        String agreementId = registry.createAgreement(agreement);
+        try {
+            HealthCheck.Result result = check.call();
+            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains(local)
+                    .contains("SIGNING").contains(keyless));
+            assertThat(io.transferas2.registry.MissingPrivateKeys.in(registry)).extracting(f -> f.profileId())
+                    .containsExactly(local);
+        } finally {
+            registry.deleteAgreement(agreementId, server.serverId);
+        }
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
     void offlineServerAnswers503AndIsNotReady() throws Exception {
         HealthCheck check = ((HealthCheckAware) server.context.getRoute("as2-server").getConsumer()).getHealthCheck();
         assertThat(check.isReadiness()).isTrue();
