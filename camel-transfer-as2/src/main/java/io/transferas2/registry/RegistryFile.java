@@ -43,6 +43,7 @@ import io.transferas2.model.TransferResource;
  * validation, so a broken file fails at start-up with the resource and the rule named.
  */
 public final class RegistryFile {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegistryFile.class);
     private static final Map<ResourceKind, String> PLURAL = Map.of(
             ResourceKind.CERTIFICATE, "Certificates", ResourceKind.PROFILE, "Profiles",
             ResourceKind.CONNECTOR, "Connectors", ResourceKind.AGREEMENT, "Agreements",
@@ -53,7 +54,11 @@ public final class RegistryFile {
     private RegistryFile() {
     }
 
-    /** Opens a registry over a file; with {@code persistChanges} every later change is written back to it. */
+    /**
+     * Opens a registry over a file. With {@code persistChanges} every later change is written to the state file
+     * beside it ({@link #stateFileOf}), never to the user's file, whose comments and references stay as written; once
+     * the state file exists it is loaded instead of the user's file.
+     */
     public static TransferRegistry open(Path file, RegistrySettings settings, boolean persistChanges,
                                         char[] keyEncryptionPassword) {
         Path absolute = file.toAbsolutePath().normalize();
@@ -70,15 +75,40 @@ public final class RegistryFile {
             return secrets.resolve(expression);
         });
         TransferRegistry registry = new TransferRegistry(settings.baseDir(absolute.getParent()));
-        if (Files.exists(absolute)) {
+        Path state = stateFileOf(absolute);
+        if (persistChanges && Files.exists(state)) {
+            if (Files.exists(absolute) && newer(absolute, state)) {
+                LOG.warn("{} changed after {} was written; the station loads {} (the registry as the API left it)."
+                        + " Delete it to start again from {}", absolute, state, state, absolute);
+            }
+            LOG.info("transfer-as2 registry: loading {} (changes made through the API) instead of {}", state,
+                    absolute.getFileName());
+            load(state, registry);
+        } else if (Files.exists(absolute)) {
             load(absolute, registry);
         } else if (!persistChanges) {
             throw new InvalidRequestException("Registry file " + absolute + " does not exist");
         }
         if (persistChanges) {
-            registry.setStore(new FileRegistryStore(absolute, keyEncryptionPassword));
+            registry.setStore(new FileRegistryStore(state, keyEncryptionPassword));
         }
         return registry;
+    }
+
+    /** Where persist-registry-changes writes: {@code registry.yaml} -> {@code registry.api-state.yaml}. */
+    public static Path stateFileOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String state = dot > 0 ? name.substring(0, dot) + ".api-state" + name.substring(dot) : name + ".api-state";
+        return file.resolveSibling(state);
+    }
+
+    private static boolean newer(Path file, Path than) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Loads every resource of the file into the registry. */

@@ -31,6 +31,17 @@ class TransferApiPersistenceTest {
     @Test
     void changesSurviveARestart() throws Exception {
         Path file = dir.resolve("registry.yaml");
+        // the user's file, with a comment and a file: reference, which API changes must leave as written
+        KeyMaterial partnerKey = TestKeys.key("api-persistence-partner");
+        Files.writeString(dir.resolve("partner.crt"), TestKeys.certificatePem(partnerKey));
+        String userFile = """
+                # our partners; edited by hand
+                Certificates:
+                  - CertificateId: cert-0a1b2c3d4e5f60718
+                    Usage: ENCRYPTION
+                    Certificate: file:partner.crt   # the partner's certificate
+                """;
+        Files.writeString(file, userFile);
         Map<String, Object> options = Map.of(
                 "registryFile", file.toString(),
                 "persistRegistryChanges", "true",
@@ -65,8 +76,11 @@ class TransferApiPersistenceTest {
             client.tagResource(b -> b.arn(arn).tags(Tag.builder().key("persisted").value("yes").build()));
         }
 
-        assertThat(file).exists();
-        Path keys = dir.resolve("registry.yaml.keys");
+        assertThat(Files.readString(file)).isEqualTo(userFile);
+        Path state = dir.resolve("registry.api-state.yaml");
+        assertThat(state).exists();
+        assertThat(Files.readString(state)).contains("cert-0a1b2c3d4e5f60718").contains(connectorId);
+        Path keys = dir.resolve("registry.api-state.yaml.keys");
         assertThat(keys).isDirectory();
         String body = keyPem.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
         try (Stream<Path> stored = Files.list(keys)) {
@@ -75,7 +89,7 @@ class TransferApiPersistenceTest {
             String storedKey = Files.readString(keyFiles.get(0));
             assertThat(storedKey).contains("ENCRYPTED").doesNotContain(body);
         }
-        assertThat(Files.readString(file)).doesNotContain(body).doesNotContain("key-encryption-secret");
+        assertThat(Files.readString(state)).doesNotContain(body).doesNotContain("key-encryption-secret");
 
         try (ApiHarness second = ApiHarness.start(options, "transfer-as2:api")) {
             TransferClient client = second.client();

@@ -212,10 +212,13 @@ class RegistryFileTest {
         update.setUrl("http://changed.example/as2");
         registry.updateConnector(update);
 
-        String written = Files.readString(file);
+        // changes go to the state file beside the user's (absent here), never into the user's file
+        Path state = dir.resolve("registry.api-state.yaml");
+        assertThat(file).doesNotExist();
+        String written = Files.readString(state);
         assertThat(written).doesNotContain("PRIVATE KEY").contains("changed.example")
-                .contains("file:registry.yaml.keys/" + f.localSigningCert + ".pem");
-        Path keyFile = dir.resolve("registry.yaml.keys").resolve(f.localSigningCert + ".pem");
+                .contains("file:registry.api-state.yaml.keys/" + f.localSigningCert + ".pem");
+        Path keyFile = dir.resolve("registry.api-state.yaml.keys").resolve(f.localSigningCert + ".pem");
         assertThat(Files.readString(keyFile)).contains("BEGIN ENCRYPTED PRIVATE KEY");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
 
@@ -225,7 +228,7 @@ class RegistryFileTest {
                 .getEncoded()).isEqualTo(TestKeys.key("local").privateKey().orElseThrow().getEncoded());
         assertThat(reopened.findActiveAgreement(f.serverId, "PARTNER", "MYCOMPANY")).isPresent();
 
-        assertThatThrownBy(() -> RegistryFile.open(file, RegistrySettings.defaults(), false, null))
+        assertThatThrownBy(() -> RegistryFile.open(state, RegistrySettings.defaults(), false, null))
                 .hasMessageContaining("could not be resolved");
 
         reopened.deleteAgreement(f.agreementId, f.serverId);
@@ -233,7 +236,7 @@ class RegistryFileTest {
         reopened.deleteProfile(f.localProfile);
         reopened.deleteCertificate(f.localSigningCert);
         assertThat(keyFile).doesNotExist();
-        assertThat(dir.resolve("registry.yaml.keys").resolve(f.localEncryptionCert + ".pem")).exists();
+        assertThat(dir.resolve("registry.api-state.yaml.keys").resolve(f.localEncryptionCert + ".pem")).exists();
     }
 
     @Test
@@ -241,12 +244,13 @@ class RegistryFileTest {
         Path file = dir.resolve("registry.json");
         TransferRegistry registry = RegistryFile.open(file, RegistrySettings.defaults(), true, null);
         String id = registry.importCertificate(TestKeys.importInput(local, CertificateUsageType.SIGNING, true));
-        Path keyFile = dir.resolve("registry.json.keys").resolve(id + ".pem");
+        Path keyFile = dir.resolve("registry.api-state.json.keys").resolve(id + ".pem");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile.getParent())))
                 .isEqualTo("rwx------");
-        assertThat(Files.readString(file)).doesNotContain("PRIVATE KEY");
-        TransferRegistry reopened = RegistryFile.open(file, RegistrySettings.defaults(), false, null);
+        Path state = dir.resolve("registry.api-state.json");
+        assertThat(Files.readString(state)).doesNotContain("PRIVATE KEY");
+        TransferRegistry reopened = RegistryFile.open(state, RegistrySettings.defaults(), false, null);
         assertThat(reopened.listCertificates(null, null).items()).extracting(Certificate::getCertificateId)
                 .isEqualTo(List.of(id));
     }
