@@ -53,7 +53,7 @@ class StartFileTransferSdkTest {
             KeyMaterial theirs = StationKeys.key("partner");
             String signing = transfer.importCertificate(b -> b.usage(CertificateUsageType.SIGNING)
                     .certificate(pem(mine)).privateKey(PemCodec.privateKeyToPem(mine.privateKey().orElseThrow(),
-                            null)).description("MYCOMPANY signing")).certificateId();
+                            null)).description("MYCOMPANY-signing")).certificateId();
             String decryption = transfer.importCertificate(b -> b.usage(CertificateUsageType.ENCRYPTION)
                     .certificate(pem(mine)).privateKey(PemCodec.privateKeyToPem(mine.privateKey().orElseThrow(),
                             null))).certificateId();
