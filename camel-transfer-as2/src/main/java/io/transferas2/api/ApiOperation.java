@@ -4,10 +4,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The AWS Transfer operations the API serves, with the members each request may carry: those of the AWS model
- * (Transfer service model of SDK 2.35.0), plus members AWS added later that this runtime supports
- * ({@code CustomHttpHeaders}) and AWS members it keeps without modelling them (SFTP settings, EgressConfig, ...).
- * A member outside the set is a client error, which catches typos in hand-written requests.
+ * The AWS Transfer operations the API serves, with the members each request may carry: exactly those of the
+ * operation's input shape in botocore's service model ({@link ServiceModel}; ServiceModelConformanceTest keeps the two
+ * equal). A member outside the set is a client error, which catches typos in hand-written requests.
  */
 public enum ApiOperation {
     CREATE_CONNECTOR("CreateConnector", "Url", "As2Config", "AccessRole", "LoggingRole", "Tags", "SftpConfig",

@@ -35,7 +35,8 @@ import io.transferas2.registry.ValueReferences;
 
 /**
  * Maps each AWS Transfer operation's JSON request onto the model and the {@link TransferRegistry}, and the result
- * back onto AWS's response shape. All validation is the registry's; this class only translates.
+ * back onto AWS's response shape. The request is first checked against the operation's input shape in AWS's service
+ * model (as AWS does, with its error types); every other rule is the registry's.
  */
 public final class TransferApiOperations {
     private static final Set<String> LISTED_CONNECTOR = Set.of("Arn", "ConnectorId", "Url");
