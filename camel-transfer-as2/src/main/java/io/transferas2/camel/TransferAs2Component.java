@@ -34,8 +34,10 @@ public class TransferAs2Component extends HealthCheckComponent {
                             + " empty in-memory registry is created.")
     private TransferRegistry registry;
 
-    @Metadata(description = "Path of the registry file (YAML or JSON) holding certificates, profiles, servers,"
-                            + " connectors and agreements, in the shapes aws transfer describe commands print.")
+    @Metadata(description = "The registry file (YAML or JSON) holding certificates, profiles, servers, connectors"
+                            + " and agreements, in the shapes aws transfer describe commands print: a path, file:path"
+                            + " or classpath:name. A relative path missing on disk is also looked up on the classpath"
+                            + " (where camel export puts it).", supportFileReference = true)
     private String registryFile;
 
     @Metadata(defaultValue = "false",
@@ -227,7 +229,8 @@ public class TransferAs2Component extends HealthCheckComponent {
                     .region(arnRegion()).accountId(accountId)
                     .secrets(new CamelSecretResolver(getCamelContext()));
             if (registryFile != null) {
-                registry = RegistryFile.open(Path.of(registryFile), settings, persistRegistryChanges,
+                Path file = RegistryLocation.resolve(getCamelContext(), registryFile, persistRegistryChanges);
+                registry = RegistryFile.open(file, settings, persistRegistryChanges,
                         keyEncryptionPassword == null ? null : keyEncryptionPassword.toCharArray());
                 LOG.info("transfer-as2 registry loaded from {}", registryFile);
                 io.transferas2.registry.MissingPrivateKeys.in(registry)
@@ -282,7 +285,7 @@ public class TransferAs2Component extends HealthCheckComponent {
         return registryFile;
     }
 
-    /** Path of the registry file (YAML or JSON). */
+    /** The registry file (YAML or JSON): a path, file:path or classpath:name. */
     public void setRegistryFile(String registryFile) {
         this.registryFile = registryFile;
     }

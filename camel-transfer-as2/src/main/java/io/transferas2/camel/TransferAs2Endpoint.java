@@ -1,9 +1,12 @@
 package io.transferas2.camel;
 
+import java.util.Map;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -19,7 +22,7 @@ import io.transferas2.api.TransferApiConsumer;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "transfer-as2", title = "Transfer Family AS2",
              syntax = "transfer-as2:type/id", category = { Category.FILE, Category.HTTP, Category.SECURITY },
              headersClass = TransferAs2Constants.class)
-public class TransferAs2Endpoint extends DefaultEndpoint {
+public class TransferAs2Endpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "What the endpoint names: connector (producer, sends through an AS2 connector), server"
                            + " (consumer, receives under the server's agreements) or api (consumer, serves the AWS"
@@ -62,6 +65,22 @@ public class TransferAs2Endpoint extends DefaultEndpoint {
         Consumer consumer = new TransferAs2ServerConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** For {@code camel get service}: the URL partners post to (server) or the partner's URL (connector). */
+    @Override
+    public String getServiceUrl() {
+        return ServiceLocations.url(this);
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return ServiceLocations.protocol(this);
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return ServiceLocations.metadata(this);
     }
 
     private void requireType(EndpointType expected, String role, String example) {

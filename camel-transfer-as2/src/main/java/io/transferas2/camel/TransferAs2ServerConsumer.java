@@ -15,6 +15,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.converter.stream.FileInputStreamCache;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
@@ -180,6 +181,11 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
     /** The platform-http path served. */
     public String path() {
         return path;
+    }
+
+    /** Where the runtime's platform-http server serves this consumer (URL, protocol), or null before init. */
+    public EndpointServiceLocation serviceLocation() {
+        return http != null && http.getEndpoint() instanceof EndpointServiceLocation location ? location : null;
     }
 
     boolean isHttpRouteRegistered() {
