@@ -23,7 +23,7 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(45);
         props.add("accessKeys");
         props.add("agreementId");
         props.add("allowUnauthenticatedApi");
@@ -33,6 +33,9 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
         props.add("asyncMdnDeliveryTimeout");
         props.add("asyncMdnRetryDelay");
         props.add("asyncMdnTimeout");
+        props.add("bodyIdleTimeout");
+        props.add("bodyMinRate");
+        props.add("bodyMinRateGrace");
         props.add("bridgeErrorHandler");
         props.add("businessFailurePolicy");
         props.add("chunked");
@@ -45,6 +48,8 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
         props.add("maxCompressionRatio");
+        props.add("maxConcurrentRequests");
+        props.add("maxConcurrentRequestsPerClient");
         props.add("maxDecompressedSize");
         props.add("maxInFlight");
         props.add("maxMessageSize");

@@ -210,6 +210,34 @@ public class TransferAs2Configuration implements Cloneable {
                             + " larger failed messages reach the route without a body. 0 keeps none.")
     private long rawMessageSpoolLimit = 52428800L;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "60000",
+              description = "transfer-as2:server only: longest silence in milliseconds while a request body is read;"
+                            + " a body that stalls longer fails and its connection is closed.")
+    private long bodyIdleTimeout = 60000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "1024",
+              description = "transfer-as2:server only: slowest average rate in bytes per second a request body may"
+                            + " arrive at once bodyMinRateGrace has passed (slow-loris defence); 0 turns the check"
+                            + " off.")
+    private long bodyMinRate = 1024;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "30000",
+              description = "transfer-as2:server only: milliseconds from the start of a request before bodyMinRate is"
+                            + " enforced.")
+    private long bodyMinRateGrace = 30000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "12",
+              description = "transfer-as2:server only: AS2 requests served at once; more answer 503 with Retry-After"
+                            + " before their body is read. Keep it below the HTTP server's worker threads (Vert.x: 20)"
+                            + " so that health, the API and the trigger always have threads left. 0: no bound.")
+    private int maxConcurrentRequests = 12;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "4",
+              description = "transfer-as2:server only: AS2 requests served at once per client address (behind"
+                            + " trustedProxies, the forwarded address); more answer 503 with Retry-After. 0: no"
+                            + " bound.")
+    private int maxConcurrentRequestsPerClient = 4;
+
     public String getApiPath() {
         return apiPath;
     }
@@ -518,6 +546,51 @@ public class TransferAs2Configuration implements Cloneable {
     /** The largest raw message kept for failed/. */
     public void setRawMessageSpoolLimit(long rawMessageSpoolLimit) {
         this.rawMessageSpoolLimit = rawMessageSpoolLimit;
+    }
+
+    public long getBodyIdleTimeout() {
+        return bodyIdleTimeout;
+    }
+
+    /** Longest silence while a request body is read (ms). */
+    public void setBodyIdleTimeout(long bodyIdleTimeout) {
+        this.bodyIdleTimeout = bodyIdleTimeout;
+    }
+
+    public long getBodyMinRate() {
+        return bodyMinRate;
+    }
+
+    /** Slowest accepted average body rate (bytes/s). */
+    public void setBodyMinRate(long bodyMinRate) {
+        this.bodyMinRate = bodyMinRate;
+    }
+
+    public long getBodyMinRateGrace() {
+        return bodyMinRateGrace;
+    }
+
+    /** Time before the body rate is enforced (ms). */
+    public void setBodyMinRateGrace(long bodyMinRateGrace) {
+        this.bodyMinRateGrace = bodyMinRateGrace;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    /** AS2 requests served at once. */
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public int getMaxConcurrentRequestsPerClient() {
+        return maxConcurrentRequestsPerClient;
+    }
+
+    /** AS2 requests served at once per client address. */
+    public void setMaxConcurrentRequestsPerClient(int maxConcurrentRequestsPerClient) {
+        this.maxConcurrentRequestsPerClient = maxConcurrentRequestsPerClient;
     }
 
     public TransferAs2Configuration copy() {

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import io.transferas2.as2.As2Limits;
 import io.transferas2.inbound.AsyncMdnSender;
+import io.transferas2.inbound.BodyReadLimits;
 import io.transferas2.inbound.DuplicateGuard;
 import io.transferas2.inbound.FileReceivedMessageIds;
 import io.transferas2.inbound.InboundDelivery;
@@ -31,6 +32,7 @@ import io.transferas2.inbound.InboundReceiver;
 import io.transferas2.inbound.MdnUrlPolicy;
 import io.transferas2.inbound.ReceivedMessageIds;
 import io.transferas2.inbound.ReceiverSettings;
+import io.transferas2.inbound.RequestGate;
 import io.transferas2.inbound.TrustedProxies;
 import io.transferas2.registry.ResourceNotFoundException;
 
@@ -58,6 +60,7 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
     private ScheduledExecutorService scheduler;
     private ExecutorService servletPool;
     private InboundReceiver receiver;
+    private RequestGate gate;
     private String path;
     private volatile java.util.function.Consumer<AsyncMdnSender.Delivery> mdnDeliveryListener = d -> { };
 
@@ -114,7 +117,10 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
             filtered.setHeaderFilterStrategy(
                     new ResponseHeaderAllowList(RESPONSE_HEADERS, filtered.getHeaderFilterStrategy()));
         }
-        http = platformHttp.createConsumer(new ServerHttpProcessor(receiver));
+        gate = new RequestGate(config.getMaxConcurrentRequests(), config.getMaxConcurrentRequestsPerClient());
+        BodyReadLimits readLimits = new BodyReadLimits(Duration.ofMillis(config.getBodyIdleTimeout()),
+                config.getBodyMinRate(), Duration.ofMillis(config.getBodyMinRateGrace()));
+        http = platformHttp.createConsumer(new ServerHttpProcessor(receiver, gate, readLimits));
         ServiceHelper.initService(http);
     }
 
