@@ -42,6 +42,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "apiPath": getOrCreateConfiguration(target).setApiPath(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": getOrCreateConfiguration(target).setAsyncMdnAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": getOrCreateConfiguration(target).setAsyncMdnAllowedPorts(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncmdnattempts":
         case "asyncMdnAttempts": getOrCreateConfiguration(target).setAsyncMdnAttempts(property(camelContext, int.class, value)); return true;
         case "asyncmdncheckinterval":
@@ -159,6 +161,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "apiPath": return java.lang.String.class;
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": return java.lang.String.class;
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": return java.lang.String.class;
         case "asyncmdnattempts":
         case "asyncMdnAttempts": return int.class;
         case "asyncmdncheckinterval":
@@ -272,6 +276,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "apiPath": return getOrCreateConfiguration(target).getApiPath();
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": return getOrCreateConfiguration(target).getAsyncMdnAllowedHosts();
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": return getOrCreateConfiguration(target).getAsyncMdnAllowedPorts();
         case "asyncmdnattempts":
         case "asyncMdnAttempts": return getOrCreateConfiguration(target).getAsyncMdnAttempts();
         case "asyncmdncheckinterval":

@@ -33,6 +33,8 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "apiPath": target.getConfiguration().setApiPath(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": target.getConfiguration().setAsyncMdnAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": target.getConfiguration().setAsyncMdnAllowedPorts(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncmdnattempts":
         case "asyncMdnAttempts": target.getConfiguration().setAsyncMdnAttempts(property(camelContext, int.class, value)); return true;
         case "asyncmdndeliverytimeout":
@@ -124,6 +126,8 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "apiPath": return java.lang.String.class;
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": return java.lang.String.class;
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": return java.lang.String.class;
         case "asyncmdnattempts":
         case "asyncMdnAttempts": return int.class;
         case "asyncmdndeliverytimeout":
@@ -216,6 +220,8 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "apiPath": return target.getConfiguration().getApiPath();
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": return target.getConfiguration().getAsyncMdnAllowedHosts();
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": return target.getConfiguration().getAsyncMdnAllowedPorts();
         case "asyncmdnattempts":
         case "asyncMdnAttempts": return target.getConfiguration().getAsyncMdnAttempts();
         case "asyncmdndeliverytimeout":

@@ -23,12 +23,13 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(46);
         props.add("accessKeys");
         props.add("agreementId");
         props.add("allowUnauthenticatedApi");
         props.add("apiPath");
         props.add("asyncMdnAllowedHosts");
+        props.add("asyncMdnAllowedPorts");
         props.add("asyncMdnAttempts");
         props.add("asyncMdnDeliveryTimeout");
         props.add("asyncMdnRetryDelay");

@@ -185,6 +185,12 @@ public class TransferAs2Configuration implements Cloneable {
                             + " partner profile. Any other Receipt-Delivery-Option is refused (no SSRF).")
     private String asyncMdnAllowedHosts;
 
+    @UriParam(label = "consumer,security",
+              description = "transfer-as2:server only: ports, comma separated, that asynchronous MDNs may be POSTed to"
+                            + " on an allowed host besides 80, 443 and the port of a connector to the same partner on"
+                            + " that host. The station's own listeners are refused whatever the lists say.")
+    private String asyncMdnAllowedPorts;
+
     @UriParam(label = "consumer,advanced", defaultValue = "6",
               description = "transfer-as2:server only: attempts to deliver one asynchronous MDN.")
     private int asyncMdnAttempts = 6;
@@ -474,6 +480,15 @@ public class TransferAs2Configuration implements Cloneable {
     /** Further hosts asynchronous MDNs may be sent to. */
     public void setAsyncMdnAllowedHosts(String asyncMdnAllowedHosts) {
         this.asyncMdnAllowedHosts = asyncMdnAllowedHosts;
+    }
+
+    public String getAsyncMdnAllowedPorts() {
+        return asyncMdnAllowedPorts;
+    }
+
+    /** Further ports asynchronous MDNs may be sent to on allowed hosts. */
+    public void setAsyncMdnAllowedPorts(String asyncMdnAllowedPorts) {
+        this.asyncMdnAllowedPorts = asyncMdnAllowedPorts;
     }
 
     public int getAsyncMdnAttempts() {

@@ -105,7 +105,8 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
                 null);
         receiver = new InboundReceiver(settings, component.transferRegistry(), component.getCertificateStore(),
                 new DuplicateGuard(ids),
-                new MdnUrlPolicy(component.transferRegistry(), config.getAsyncMdnAllowedHosts()), sender,
+                new MdnUrlPolicy(component.transferRegistry(), config.getAsyncMdnAllowedHosts(),
+                        config.getAsyncMdnAllowedPorts(), this::stationPorts), sender,
                 component::asyncMdnReceiver, this::deliver, d -> mdnDeliveryListener.accept(d),
                 Clock.systemUTC());
         Endpoint platformHttp = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path
@@ -220,6 +221,22 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
             }
             releaseExchange(exchange, false);
         }
+    }
+
+    /** The ports of the station's HTTP server and management server, as configured (Camel Main properties). */
+    private Set<Integer> stationPorts() {
+        Set<Integer> ports = new java.util.HashSet<>();
+        for (String name : new String[] {"camel.server.port", "camel.management.port", "server.port",
+                "management.server.port"}) {
+            getEndpoint().getCamelContext().getPropertiesComponent().resolveProperty(name).ifPresent(v -> {
+                try {
+                    ports.add(Integer.parseInt(v.strip()));
+                } catch (NumberFormatException e) {
+                    // not a number: nothing to protect under that name
+                }
+            });
+        }
+        return ports;
     }
 
     private static String path(TransferAs2Configuration config) {

@@ -66,6 +66,12 @@ final class VertxAs2Request implements InboundHttpRequest {
     }
 
     @Override
+    public int localPort() {
+        SocketAddress address = request.localAddress();
+        return address == null ? -1 : address.port();
+    }
+
+    @Override
     public boolean secure() {
         return request.isSSL();
     }
