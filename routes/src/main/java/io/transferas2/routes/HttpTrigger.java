@@ -119,6 +119,11 @@ public class HttpTrigger {
         public int httpStatus() {
             return 403;
         }
+
+        @Override
+        public String errorType() {
+            return "AccessDeniedException";
+        }
     }
 
     static String remoteHost(Object address) {
