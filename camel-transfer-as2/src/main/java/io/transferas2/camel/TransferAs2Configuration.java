@@ -207,7 +207,9 @@ public class TransferAs2Configuration implements Cloneable {
 
     @UriParam(label = "consumer,advanced",
               description = "transfer-as2:server only: directory for payloads while they are received and handed to"
-                            + " the route; default <java.io.tmpdir>/transfer-as2.")
+                            + " the route; default .transfer-as2/<ServerId>/tmp under the working directory (the"
+                            + " station's data directory, not a shared /tmp name). Stale spool files there are removed"
+                            + " at start.")
     private String tempDirectory;
 
     @UriParam(label = "consumer,advanced", defaultValue = "52428800",

@@ -33,6 +33,7 @@ import io.transferas2.inbound.MdnUrlPolicy;
 import io.transferas2.inbound.ReceivedMessageIds;
 import io.transferas2.inbound.ReceiverSettings;
 import io.transferas2.inbound.RequestGate;
+import io.transferas2.inbound.StaleTempFiles;
 import io.transferas2.inbound.TrustedProxies;
 import io.transferas2.registry.ResourceNotFoundException;
 
@@ -92,7 +93,7 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
             LOG.info("transfer-as2 server {}: received Message-IDs are recorded in {}", serverId, ownIds.file());
         }
         Path temp = config.getTempDirectory() != null ? Path.of(config.getTempDirectory())
-                : Path.of(System.getProperty("java.io.tmpdir"), "transfer-as2");
+                : Path.of(".transfer-as2", serverId, "tmp");
         As2Limits limits = As2Limits.defaults().withMaxDecompressedBytes(config.getMaxDecompressedSize())
                 .withMaxCompressionRatio(config.getMaxCompressionRatio(), As2Limits.defaults().ratioGraceBytes());
         ReceiverSettings settings = new ReceiverSettings(serverId, blankToNull(config.getAgreementId()),
@@ -128,6 +129,10 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        TransferAs2Configuration config = getEndpoint().getConfiguration();
+        // a file untouched for longer than a body may stay silent belongs to no live request
+        StaleTempFiles.remove(receiver.settings().tempDirectory(),
+                Duration.ofMillis(Math.max(60_000, 2 * config.getBodyIdleTimeout())));
         ServiceHelper.startService(repository, http);
         // the "consumers" health-check repository (camel-health) picks the check up through HealthCheckAware
         TransferAs2ServerHealthCheck check = new TransferAs2ServerHealthCheck(this, getRouteId());
