@@ -42,6 +42,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "apiPath": getOrCreateConfiguration(target).setApiPath(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": getOrCreateConfiguration(target).setAsyncMdnAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": getOrCreateConfiguration(target).setAsyncMdnAllowedPorts(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncmdnattempts":
         case "asyncMdnAttempts": getOrCreateConfiguration(target).setAsyncMdnAttempts(property(camelContext, int.class, value)); return true;
         case "asyncmdncheckinterval":
@@ -58,6 +60,12 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "asyncMdnTimeoutEndpoint": target.setAsyncMdnTimeoutEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bodyidletimeout":
+        case "bodyIdleTimeout": getOrCreateConfiguration(target).setBodyIdleTimeout(property(camelContext, long.class, value)); return true;
+        case "bodyminrate":
+        case "bodyMinRate": getOrCreateConfiguration(target).setBodyMinRate(property(camelContext, long.class, value)); return true;
+        case "bodyminrategrace":
+        case "bodyMinRateGrace": getOrCreateConfiguration(target).setBodyMinRateGrace(property(camelContext, long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "businessfailurepolicy":
@@ -82,6 +90,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxcompressionratio":
         case "maxCompressionRatio": getOrCreateConfiguration(target).setMaxCompressionRatio(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentrequestsperclient":
+        case "maxConcurrentRequestsPerClient": getOrCreateConfiguration(target).setMaxConcurrentRequestsPerClient(property(camelContext, int.class, value)); return true;
         case "maxdecompressedsize":
         case "maxDecompressedSize": getOrCreateConfiguration(target).setMaxDecompressedSize(property(camelContext, long.class, value)); return true;
         case "maxinflight":
@@ -149,6 +161,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "apiPath": return java.lang.String.class;
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": return java.lang.String.class;
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": return java.lang.String.class;
         case "asyncmdnattempts":
         case "asyncMdnAttempts": return int.class;
         case "asyncmdncheckinterval":
@@ -165,6 +179,12 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "asyncMdnTimeoutEndpoint": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bodyidletimeout":
+        case "bodyIdleTimeout": return long.class;
+        case "bodyminrate":
+        case "bodyMinRate": return long.class;
+        case "bodyminrategrace":
+        case "bodyMinRateGrace": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "businessfailurepolicy":
@@ -189,6 +209,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return boolean.class;
         case "maxcompressionratio":
         case "maxCompressionRatio": return int.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
+        case "maxconcurrentrequestsperclient":
+        case "maxConcurrentRequestsPerClient": return int.class;
         case "maxdecompressedsize":
         case "maxDecompressedSize": return long.class;
         case "maxinflight":
@@ -252,6 +276,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "apiPath": return getOrCreateConfiguration(target).getApiPath();
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": return getOrCreateConfiguration(target).getAsyncMdnAllowedHosts();
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": return getOrCreateConfiguration(target).getAsyncMdnAllowedPorts();
         case "asyncmdnattempts":
         case "asyncMdnAttempts": return getOrCreateConfiguration(target).getAsyncMdnAttempts();
         case "asyncmdncheckinterval":
@@ -268,6 +294,12 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "asyncMdnTimeoutEndpoint": return target.getAsyncMdnTimeoutEndpoint();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bodyidletimeout":
+        case "bodyIdleTimeout": return getOrCreateConfiguration(target).getBodyIdleTimeout();
+        case "bodyminrate":
+        case "bodyMinRate": return getOrCreateConfiguration(target).getBodyMinRate();
+        case "bodyminrategrace":
+        case "bodyMinRateGrace": return getOrCreateConfiguration(target).getBodyMinRateGrace();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "businessfailurepolicy":
@@ -292,6 +324,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxcompressionratio":
         case "maxCompressionRatio": return getOrCreateConfiguration(target).getMaxCompressionRatio();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxconcurrentrequestsperclient":
+        case "maxConcurrentRequestsPerClient": return getOrCreateConfiguration(target).getMaxConcurrentRequestsPerClient();
         case "maxdecompressedsize":
         case "maxDecompressedSize": return getOrCreateConfiguration(target).getMaxDecompressedSize();
         case "maxinflight":

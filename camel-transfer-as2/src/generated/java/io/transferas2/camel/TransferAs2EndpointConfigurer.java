@@ -33,6 +33,8 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "apiPath": target.getConfiguration().setApiPath(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": target.getConfiguration().setAsyncMdnAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": target.getConfiguration().setAsyncMdnAllowedPorts(property(camelContext, java.lang.String.class, value)); return true;
         case "asyncmdnattempts":
         case "asyncMdnAttempts": target.getConfiguration().setAsyncMdnAttempts(property(camelContext, int.class, value)); return true;
         case "asyncmdndeliverytimeout":
@@ -41,6 +43,12 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "asyncMdnRetryDelay": target.getConfiguration().setAsyncMdnRetryDelay(property(camelContext, long.class, value)); return true;
         case "asyncmdntimeout":
         case "asyncMdnTimeout": target.getConfiguration().setAsyncMdnTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "bodyidletimeout":
+        case "bodyIdleTimeout": target.getConfiguration().setBodyIdleTimeout(property(camelContext, long.class, value)); return true;
+        case "bodyminrate":
+        case "bodyMinRate": target.getConfiguration().setBodyMinRate(property(camelContext, long.class, value)); return true;
+        case "bodyminrategrace":
+        case "bodyMinRateGrace": target.getConfiguration().setBodyMinRateGrace(property(camelContext, long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "businessfailurepolicy":
@@ -62,6 +70,10 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxcompressionratio":
         case "maxCompressionRatio": target.getConfiguration().setMaxCompressionRatio(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentrequestsperclient":
+        case "maxConcurrentRequestsPerClient": target.getConfiguration().setMaxConcurrentRequestsPerClient(property(camelContext, int.class, value)); return true;
         case "maxdecompressedsize":
         case "maxDecompressedSize": target.getConfiguration().setMaxDecompressedSize(property(camelContext, long.class, value)); return true;
         case "maxinflight":
@@ -114,6 +126,8 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "apiPath": return java.lang.String.class;
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": return java.lang.String.class;
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": return java.lang.String.class;
         case "asyncmdnattempts":
         case "asyncMdnAttempts": return int.class;
         case "asyncmdndeliverytimeout":
@@ -122,6 +136,12 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "asyncMdnRetryDelay": return long.class;
         case "asyncmdntimeout":
         case "asyncMdnTimeout": return long.class;
+        case "bodyidletimeout":
+        case "bodyIdleTimeout": return long.class;
+        case "bodyminrate":
+        case "bodyMinRate": return long.class;
+        case "bodyminrategrace":
+        case "bodyMinRateGrace": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "businessfailurepolicy":
@@ -143,6 +163,10 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxcompressionratio":
         case "maxCompressionRatio": return int.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
+        case "maxconcurrentrequestsperclient":
+        case "maxConcurrentRequestsPerClient": return int.class;
         case "maxdecompressedsize":
         case "maxDecompressedSize": return long.class;
         case "maxinflight":
@@ -196,6 +220,8 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "apiPath": return target.getConfiguration().getApiPath();
         case "asyncmdnallowedhosts":
         case "asyncMdnAllowedHosts": return target.getConfiguration().getAsyncMdnAllowedHosts();
+        case "asyncmdnallowedports":
+        case "asyncMdnAllowedPorts": return target.getConfiguration().getAsyncMdnAllowedPorts();
         case "asyncmdnattempts":
         case "asyncMdnAttempts": return target.getConfiguration().getAsyncMdnAttempts();
         case "asyncmdndeliverytimeout":
@@ -204,6 +230,12 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "asyncMdnRetryDelay": return target.getConfiguration().getAsyncMdnRetryDelay();
         case "asyncmdntimeout":
         case "asyncMdnTimeout": return target.getConfiguration().getAsyncMdnTimeout();
+        case "bodyidletimeout":
+        case "bodyIdleTimeout": return target.getConfiguration().getBodyIdleTimeout();
+        case "bodyminrate":
+        case "bodyMinRate": return target.getConfiguration().getBodyMinRate();
+        case "bodyminrategrace":
+        case "bodyMinRateGrace": return target.getConfiguration().getBodyMinRateGrace();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "businessfailurepolicy":
@@ -225,6 +257,10 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxcompressionratio":
         case "maxCompressionRatio": return target.getConfiguration().getMaxCompressionRatio();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
+        case "maxconcurrentrequestsperclient":
+        case "maxConcurrentRequestsPerClient": return target.getConfiguration().getMaxConcurrentRequestsPerClient();
         case "maxdecompressedsize":
         case "maxDecompressedSize": return target.getConfiguration().getMaxDecompressedSize();
         case "maxinflight":

@@ -23,16 +23,20 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(46);
         props.add("accessKeys");
         props.add("agreementId");
         props.add("allowUnauthenticatedApi");
         props.add("apiPath");
         props.add("asyncMdnAllowedHosts");
+        props.add("asyncMdnAllowedPorts");
         props.add("asyncMdnAttempts");
         props.add("asyncMdnDeliveryTimeout");
         props.add("asyncMdnRetryDelay");
         props.add("asyncMdnTimeout");
+        props.add("bodyIdleTimeout");
+        props.add("bodyMinRate");
+        props.add("bodyMinRateGrace");
         props.add("bridgeErrorHandler");
         props.add("businessFailurePolicy");
         props.add("chunked");
@@ -45,6 +49,8 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
         props.add("maxCompressionRatio");
+        props.add("maxConcurrentRequests");
+        props.add("maxConcurrentRequestsPerClient");
         props.add("maxDecompressedSize");
         props.add("maxInFlight");
         props.add("maxMessageSize");

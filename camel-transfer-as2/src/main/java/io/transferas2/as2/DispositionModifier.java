@@ -18,6 +18,10 @@ public enum DispositionModifier {
     DECOMPRESSION_FAILED("decompression-failed"),
     /** The message was not encrypted or signed although the agreement requires it. */
     INSUFFICIENT_MESSAGE_SECURITY("insufficient-message-security"),
+    /** A content transfer encoding that does not decode (base64 with characters outside its alphabet). */
+    DECODING_ERROR("decoding-error"),
+    /** A format the receiver does not support (an unknown compression algorithm). */
+    UNSUPPORTED_FORMAT("unsupported-format"),
     /** Anything else: malformed MIME, limits, I/O. */
     UNEXPECTED_PROCESSING_ERROR("unexpected-processing-error");
 

@@ -102,6 +102,104 @@ final class HeaderReader {
         return false;
     }
 
+    /**
+     * True when the entity starts with a MIME header block, decided by its whole structure rather than a window: the
+     * lines are read ahead (without consuming them) up to the blank line that ends the block, so a block of any size
+     * within the limits is recognised. A line that is not a header line means "no headers" (a bare payload, as
+     * Mendelson can encrypt); a block that is header lines but passes {@code maxHeaderLineLength} or
+     * {@code maxHeaderCount} is refused with INVALID_REQUEST instead of being taken for payload bytes.
+     */
+    static boolean startsWithHeaders(MimeInput in, As2Limits limits) throws IOException {
+        int offset = 0;
+        int fields = 0;
+        boolean mimeField = false;
+        while (true) {
+            int lineStart = offset;
+            int scanned = lineStart;
+            int eol;
+            while (true) {
+                int available = in.fill(scanned + 1);
+                while (scanned < available && in.peek(scanned) != '\n') {
+                    scanned++;
+                }
+                if (scanned < available) {
+                    eol = scanned;
+                    break;
+                }
+                if (in.sourceEnded()) {
+                    return false;   // the entity ends inside its first lines: no header block
+                }
+                if (scanned - lineStart > limits.maxHeaderLineLength() + 1) {
+                    return refuseLongLine(in, lineStart, scanned, fields, limits);
+                }
+            }
+            int lineEnd = eol > lineStart && in.peek(eol - 1) == '\r' ? eol - 1 : eol;
+            if (lineEnd == lineStart) {
+                return fields > 0 && mimeField;
+            }
+            if (lineEnd - lineStart > limits.maxHeaderLineLength()) {
+                return refuseLongLine(in, lineStart, lineEnd, fields, limits);
+            }
+            int first = in.peek(lineStart);
+            if (first == ' ' || first == '\t') {
+                if (fields == 0) {
+                    return false;
+                }
+            } else {
+                int colon = lineStart;
+                while (colon < lineEnd && in.peek(colon) != ':') {
+                    if (!isTokenChar((byte) in.peek(colon))) {
+                        return false;
+                    }
+                    colon++;
+                }
+                if (colon == lineStart || colon >= lineEnd) {
+                    return false;
+                }
+                StringBuilder name = new StringBuilder();
+                for (int i = lineStart; i < colon; i++) {
+                    name.append((char) in.peek(i));
+                }
+                String n = name.toString().toLowerCase(Locale.ROOT);
+                mimeField |= n.startsWith("content-") || n.equals("mime-version");
+                if (++fields > limits.maxHeaderCount()) {
+                    throw Failures.invalidRequest("more than " + limits.maxHeaderCount()
+                            + " header fields in one MIME header block (maxHeaderCount)");
+                }
+            }
+            offset = eol + 1;
+        }
+    }
+
+    /**
+     * An over-long line: inside a header block, or a first line naming a MIME field, it is a header line over the
+     * limit (INVALID_REQUEST); otherwise the entity has no headers (a bare payload such as EDIFACT's "UNA:+.? '").
+     */
+    private static boolean refuseLongLine(MimeInput in, int start, int end, int fields, As2Limits limits) {
+        int first = in.peek(start);
+        boolean headerLine;
+        if (first == ' ' || first == '\t') {
+            headerLine = fields > 0;
+        } else {
+            int i = start;
+            while (i < end && in.peek(i) != ':' && isTokenChar((byte) in.peek(i))) {
+                i++;
+            }
+            StringBuilder name = new StringBuilder();
+            for (int j = start; j < i; j++) {
+                name.append((char) in.peek(j));
+            }
+            String n = name.toString().toLowerCase(Locale.ROOT);
+            boolean field = i > start && i < end && in.peek(i) == ':';
+            headerLine = field && (fields > 0 || n.startsWith("content-") || n.equals("mime-version"));
+        }
+        if (headerLine) {
+            throw Failures.invalidRequest("MIME header line longer than " + limits.maxHeaderLineLength()
+                    + " bytes (maxHeaderLineLength)");
+        }
+        return false;
+    }
+
     /** One line without its terminator; null at end of input. */
     static String readLine(MimeInput in, int maxLength) throws IOException {
         StringBuilder sb = null;

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bouncycastle.cms.CMSCompressedDataGenerator;
 import org.bouncycastle.cms.CMSCompressedDataParser;
 import org.bouncycastle.cms.CMSEnvelopedDataParser;
 import org.bouncycastle.cms.CMSException;
@@ -23,6 +23,7 @@ import org.bouncycastle.cms.KeyTransRecipientInformation;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
 import org.bouncycastle.cms.jcajce.ZlibExpanderProvider;
+import org.bouncycastle.operator.InputExpanderProvider;
 
 import io.transferas2.certs.KeyMaterial;
 import io.transferas2.model.EncryptionAlg;
@@ -33,6 +34,16 @@ final class InboundProcessor {
     private static final Set<String> TEXTUAL_ENCODINGS = Set.of("7bit", "8bit", "quoted-printable");
 
     private final InboundMessageRequest request;
+    /** RFC 3274 defines ZLIB only; BouncyCastle's provider would inflate any algorithm identifier as zlib. */
+    private static final InputExpanderProvider ZLIB_ONLY = algorithm -> {
+        if (!CMSCompressedDataGenerator.ZLIB.equals(algorithm.getAlgorithm().getId())) {
+            throw new As2Exception(As2FailureCode.DECOMPRESSION_FAILED, DispositionModifier.UNSUPPORTED_FORMAT,
+                    "unsupported compression algorithm " + algorithm.getAlgorithm().getId() + " (only ZLIB, "
+                            + CMSCompressedDataGenerator.ZLIB + ", is defined for AS2)");
+        }
+        return new ZlibExpanderProvider().get(algorithm);
+    };
+
     private final As2Limits limits;
     private final MimeHeaders http;
     private final Optional<DispositionNotificationOptions.Requested> requestedMic;
@@ -229,7 +240,7 @@ final class InboundProcessor {
         InputStream expanded;
         try {
             CMSCompressedDataParser parser = new CMSCompressedDataParser(counted);
-            expanded = parser.getContent(new ZlibExpanderProvider()).getContentStream();
+            expanded = parser.getContent(ZLIB_ONLY).getContentStream();
         } catch (CMSException | RuntimeException e) {
             As2Exception marked = StreamFailures.classify(e);
             if (marked != null) {
@@ -318,7 +329,7 @@ final class InboundProcessor {
     private void processInnerEntity(MimeInput inner, int depth) throws IOException {
         Digests canonical = canonicalCandidate;
         canonicalCandidate = null;
-        if (HeaderReader.startsWithHeaders(inner)) {
+        if (HeaderReader.startsWithHeaders(inner, limits)) {
             MimeHeaders headers = HeaderReader.read(inner, limits);
             if (canonical != null && !TEXTUAL_ENCODINGS.contains(headers.transferEncoding())) {
                 // RFC 5751 canonicalisation applies to 7bit/8bit/quoted-printable text only
@@ -352,6 +363,7 @@ final class InboundProcessor {
             filename = headers.dispositionFilename();
             if (filename == null && headers.contentType() != null) {
                 filename = headers.contentType().param("name");
+                filename = filename == null ? null : MimeHeaders.utf8IfValid(filename);
             }
         }
         InputStream data = top ? in : decodeTransfer(in, headers.transferEncoding());
@@ -379,7 +391,7 @@ final class InboundProcessor {
     private static InputStream decodeTransfer(InputStream in, String cte) {
         String t = cte == null ? "binary" : cte.trim().toLowerCase(Locale.ROOT);
         if (t.equals("base64")) {
-            return Base64.getMimeDecoder().wrap(in);
+            return StrictBase64.decoding(in);
         }
         if (t.equals("quoted-printable")) {
             return new QuotedPrintableInputStream(in);

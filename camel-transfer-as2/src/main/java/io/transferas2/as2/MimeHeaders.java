@@ -58,7 +58,34 @@ final class MimeHeaders {
         if (v == null) {
             return null;
         }
-        String name = HeaderValue.parse(v).param("filename");
+        String name = HeaderValue.parse(utf8IfValid(v)).param("filename");
         return name == null || name.isBlank() ? null : name;
+    }
+
+    /**
+     * Header lines are read as ISO-8859-1, one char per byte; a value whose bytes are valid UTF-8 with non-ASCII
+     * characters (a raw UTF-8 file name, as many senders write it) is decoded as UTF-8, anything else is left as is.
+     */
+    static String utf8IfValid(String latin1) {
+        boolean nonAscii = false;
+        for (int i = 0; i < latin1.length(); i++) {
+            char c = latin1.charAt(i);
+            if (c > 0xff) {
+                return latin1;
+            }
+            nonAscii |= c > 0x7f;
+        }
+        if (!nonAscii) {
+            return latin1;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return latin1;
+        }
     }
 }

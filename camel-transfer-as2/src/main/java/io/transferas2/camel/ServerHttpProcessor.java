@@ -4,9 +4,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
+import java.util.Map;
+
+import io.transferas2.inbound.BodyReadLimits;
 import io.transferas2.inbound.InboundHttpRequest;
 import io.transferas2.inbound.InboundReceiver;
 import io.transferas2.inbound.InboundResponse;
+import io.transferas2.inbound.RequestGate;
+import io.transferas2.inbound.RequestOrigin;
 
 /**
  * The processor behind the server consumer's platform-http endpoint: adapts the HTTP exchange to the receiver and
@@ -17,9 +22,13 @@ final class ServerHttpProcessor implements Processor {
     private static final boolean SERVLET = TransferAs2ServerConsumer.present("jakarta.servlet.http.HttpServletRequest");
 
     private final InboundReceiver receiver;
+    private final RequestGate gate;
+    private final BodyReadLimits limits;
 
-    ServerHttpProcessor(InboundReceiver receiver) {
+    ServerHttpProcessor(InboundReceiver receiver, RequestGate gate, BodyReadLimits limits) {
         this.receiver = receiver;
+        this.gate = gate;
+        this.limits = limits;
     }
 
     @Override
@@ -28,13 +37,24 @@ final class ServerHttpProcessor implements Processor {
         Object body = message.getBody();
         InboundHttpRequest request;
         if (VERTX && VertxAs2Request.accepts(body)) {
-            request = VertxAs2Request.of(body);
+            request = VertxAs2Request.of(body, limits);
         } else if (SERVLET && ServletAs2Request.accepts(message)) {
             request = ServletAs2Request.of(message);
         } else {
             request = new StreamAs2Request(message);
         }
-        InboundResponse response = receiver.receive(request);
+        InboundResponse response;
+        String client = RequestOrigin.of(request, receiver.settings().trustedProxies()).clientIp();
+        try (RequestGate.Permit permit = gate.tryEnter(client)) {
+            if (permit == null) {
+                response = InboundResponse.text(503, "Too many AS2 requests at once" + (client == null ? ""
+                        : " (from " + client + ")") + "; try again later",
+                        Map.of("Retry-After", String.valueOf(RequestGate.RETRY_AFTER_SECONDS)));
+                request.closeConnectionAfterResponse();
+            } else {
+                response = receiver.receive(request);
+            }
+        }
         message.removeHeaders("*");
         response.headers().forEach(message::setHeader);
         // the flags come first so that neither class is loaded where its server library is missing

@@ -185,6 +185,12 @@ public class TransferAs2Configuration implements Cloneable {
                             + " partner profile. Any other Receipt-Delivery-Option is refused (no SSRF).")
     private String asyncMdnAllowedHosts;
 
+    @UriParam(label = "consumer,security",
+              description = "transfer-as2:server only: ports, comma separated, that asynchronous MDNs may be POSTed to"
+                            + " on an allowed host besides 80, 443 and the port of a connector to the same partner on"
+                            + " that host. The station's own listeners are refused whatever the lists say.")
+    private String asyncMdnAllowedPorts;
+
     @UriParam(label = "consumer,advanced", defaultValue = "6",
               description = "transfer-as2:server only: attempts to deliver one asynchronous MDN.")
     private int asyncMdnAttempts = 6;
@@ -201,7 +207,9 @@ public class TransferAs2Configuration implements Cloneable {
 
     @UriParam(label = "consumer,advanced",
               description = "transfer-as2:server only: directory for payloads while they are received and handed to"
-                            + " the route; default <java.io.tmpdir>/transfer-as2.")
+                            + " the route; default .transfer-as2/<ServerId>/tmp under the working directory (the"
+                            + " station's data directory, not a shared /tmp name). Stale spool files there are removed"
+                            + " at start.")
     private String tempDirectory;
 
     @UriParam(label = "consumer,advanced", defaultValue = "52428800",
@@ -209,6 +217,34 @@ public class TransferAs2Configuration implements Cloneable {
                             + " message fails before its payload is decoded, so it can be stored under failed/;"
                             + " larger failed messages reach the route without a body. 0 keeps none.")
     private long rawMessageSpoolLimit = 52428800L;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "60000",
+              description = "transfer-as2:server only: longest silence in milliseconds while a request body is read;"
+                            + " a body that stalls longer fails and its connection is closed.")
+    private long bodyIdleTimeout = 60000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "1024",
+              description = "transfer-as2:server only: slowest average rate in bytes per second a request body may"
+                            + " arrive at once bodyMinRateGrace has passed (slow-loris defence); 0 turns the check"
+                            + " off.")
+    private long bodyMinRate = 1024;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "30000",
+              description = "transfer-as2:server only: milliseconds from the start of a request before bodyMinRate is"
+                            + " enforced.")
+    private long bodyMinRateGrace = 30000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "12",
+              description = "transfer-as2:server only: AS2 requests served at once; more answer 503 with Retry-After"
+                            + " before their body is read. Keep it below the HTTP server's worker threads (Vert.x: 20)"
+                            + " so that health, the API and the trigger always have threads left. 0: no bound.")
+    private int maxConcurrentRequests = 12;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "4",
+              description = "transfer-as2:server only: AS2 requests served at once per client address (behind"
+                            + " trustedProxies, the forwarded address); more answer 503 with Retry-After. 0: no"
+                            + " bound.")
+    private int maxConcurrentRequestsPerClient = 4;
 
     public String getApiPath() {
         return apiPath;
@@ -448,6 +484,15 @@ public class TransferAs2Configuration implements Cloneable {
         this.asyncMdnAllowedHosts = asyncMdnAllowedHosts;
     }
 
+    public String getAsyncMdnAllowedPorts() {
+        return asyncMdnAllowedPorts;
+    }
+
+    /** Further ports asynchronous MDNs may be sent to on allowed hosts. */
+    public void setAsyncMdnAllowedPorts(String asyncMdnAllowedPorts) {
+        this.asyncMdnAllowedPorts = asyncMdnAllowedPorts;
+    }
+
     public int getAsyncMdnAttempts() {
         return asyncMdnAttempts;
     }
@@ -518,6 +563,51 @@ public class TransferAs2Configuration implements Cloneable {
     /** The largest raw message kept for failed/. */
     public void setRawMessageSpoolLimit(long rawMessageSpoolLimit) {
         this.rawMessageSpoolLimit = rawMessageSpoolLimit;
+    }
+
+    public long getBodyIdleTimeout() {
+        return bodyIdleTimeout;
+    }
+
+    /** Longest silence while a request body is read (ms). */
+    public void setBodyIdleTimeout(long bodyIdleTimeout) {
+        this.bodyIdleTimeout = bodyIdleTimeout;
+    }
+
+    public long getBodyMinRate() {
+        return bodyMinRate;
+    }
+
+    /** Slowest accepted average body rate (bytes/s). */
+    public void setBodyMinRate(long bodyMinRate) {
+        this.bodyMinRate = bodyMinRate;
+    }
+
+    public long getBodyMinRateGrace() {
+        return bodyMinRateGrace;
+    }
+
+    /** Time before the body rate is enforced (ms). */
+    public void setBodyMinRateGrace(long bodyMinRateGrace) {
+        this.bodyMinRateGrace = bodyMinRateGrace;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    /** AS2 requests served at once. */
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public int getMaxConcurrentRequestsPerClient() {
+        return maxConcurrentRequestsPerClient;
+    }
+
+    /** AS2 requests served at once per client address. */
+    public void setMaxConcurrentRequestsPerClient(int maxConcurrentRequestsPerClient) {
+        this.maxConcurrentRequestsPerClient = maxConcurrentRequestsPerClient;
     }
 
     public TransferAs2Configuration copy() {

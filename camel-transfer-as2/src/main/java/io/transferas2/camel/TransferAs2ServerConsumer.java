@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import io.transferas2.as2.As2Limits;
 import io.transferas2.inbound.AsyncMdnSender;
+import io.transferas2.inbound.BodyReadLimits;
 import io.transferas2.inbound.DuplicateGuard;
 import io.transferas2.inbound.FileReceivedMessageIds;
 import io.transferas2.inbound.InboundDelivery;
@@ -32,6 +33,8 @@ import io.transferas2.inbound.InboundReceiver;
 import io.transferas2.inbound.MdnUrlPolicy;
 import io.transferas2.inbound.ReceivedMessageIds;
 import io.transferas2.inbound.ReceiverSettings;
+import io.transferas2.inbound.RequestGate;
+import io.transferas2.inbound.StaleTempFiles;
 import io.transferas2.inbound.TrustedProxies;
 import io.transferas2.registry.ResourceNotFoundException;
 
@@ -59,6 +62,7 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
     private ScheduledExecutorService scheduler;
     private ExecutorService servletPool;
     private InboundReceiver receiver;
+    private RequestGate gate;
     private String path;
     private volatile java.util.function.Consumer<AsyncMdnSender.Delivery> mdnDeliveryListener = d -> { };
 
@@ -90,7 +94,7 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
             LOG.info("transfer-as2 server {}: received Message-IDs are recorded in {}", serverId, ownIds.file());
         }
         Path temp = config.getTempDirectory() != null ? Path.of(config.getTempDirectory())
-                : Path.of(System.getProperty("java.io.tmpdir"), "transfer-as2");
+                : Path.of(".transfer-as2", serverId, "tmp");
         As2Limits limits = As2Limits.defaults().withMaxDecompressedBytes(config.getMaxDecompressedSize())
                 .withMaxCompressionRatio(config.getMaxCompressionRatio(), As2Limits.defaults().ratioGraceBytes());
         ReceiverSettings settings = new ReceiverSettings(serverId, blankToNull(config.getAgreementId()),
@@ -103,7 +107,8 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
                 null);
         receiver = new InboundReceiver(settings, component.transferRegistry(), component.getCertificateStore(),
                 new DuplicateGuard(ids),
-                new MdnUrlPolicy(component.transferRegistry(), config.getAsyncMdnAllowedHosts()), sender,
+                new MdnUrlPolicy(component.transferRegistry(), config.getAsyncMdnAllowedHosts(),
+                        config.getAsyncMdnAllowedPorts(), this::stationPorts), sender,
                 component::asyncMdnReceiver, this::deliver, d -> mdnDeliveryListener.accept(d),
                 Clock.systemUTC());
         Endpoint platformHttp = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path
@@ -115,13 +120,20 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
             filtered.setHeaderFilterStrategy(
                     new ResponseHeaderAllowList(RESPONSE_HEADERS, filtered.getHeaderFilterStrategy()));
         }
-        http = platformHttp.createConsumer(new ServerHttpProcessor(receiver));
+        gate = new RequestGate(config.getMaxConcurrentRequests(), config.getMaxConcurrentRequestsPerClient());
+        BodyReadLimits readLimits = new BodyReadLimits(Duration.ofMillis(config.getBodyIdleTimeout()),
+                config.getBodyMinRate(), Duration.ofMillis(config.getBodyMinRateGrace()));
+        http = platformHttp.createConsumer(new ServerHttpProcessor(receiver, gate, readLimits));
         ServiceHelper.initService(http);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        TransferAs2Configuration config = getEndpoint().getConfiguration();
+        // a file untouched for longer than a body may stay silent belongs to no live request
+        StaleTempFiles.remove(receiver.settings().tempDirectory(),
+                Duration.ofMillis(Math.max(60_000, 2 * config.getBodyIdleTimeout())));
         ServiceHelper.startService(repository, http);
         // the "consumers" health-check repository (camel-health) picks the check up through HealthCheckAware
         TransferAs2ServerHealthCheck check = new TransferAs2ServerHealthCheck(this, getRouteId());
@@ -220,6 +232,22 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
             }
             releaseExchange(exchange, false);
         }
+    }
+
+    /** The ports of the station's HTTP server and management server, as configured (Camel Main properties). */
+    private Set<Integer> stationPorts() {
+        Set<Integer> ports = new java.util.HashSet<>();
+        for (String name : new String[] {"camel.server.port", "camel.management.port", "server.port",
+                "management.server.port"}) {
+            getEndpoint().getCamelContext().getPropertiesComponent().resolveProperty(name).ifPresent(v -> {
+                try {
+                    ports.add(Integer.parseInt(v.strip()));
+                } catch (NumberFormatException e) {
+                    // not a number: nothing to protect under that name
+                }
+            });
+        }
+        return ports;
     }
 
     private static String path(TransferAs2Configuration config) {

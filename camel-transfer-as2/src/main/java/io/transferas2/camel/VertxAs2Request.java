@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 
+import io.transferas2.inbound.BodyReadLimits;
 import io.transferas2.inbound.InboundHttpRequest;
 
 /**
@@ -21,18 +22,18 @@ import io.transferas2.inbound.InboundHttpRequest;
  * mode. Loaded only when Vert.x is on the classpath.
  */
 final class VertxAs2Request implements InboundHttpRequest {
-    /** AWS drops connections idle for 350 s; a body that stalls that long fails. */
-    private static final long IDLE_SECONDS = 350;
     private static final int CHUNKS_IN_FLIGHT = 8;
     private static final Object END = new Object();
 
     private final HttpServerRequest request;
+    private final BodyReadLimits limits;
     private final Map<String, String> headers;
     private Body body;
     private boolean closeRequested;
 
-    private VertxAs2Request(HttpServerRequest request) {
+    private VertxAs2Request(HttpServerRequest request, BodyReadLimits limits) {
         this.request = request;
+        this.limits = limits;
         Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : request.headers().names()) {
             h.put(name, String.join(", ", request.headers().getAll(name)));
@@ -44,8 +45,8 @@ final class VertxAs2Request implements InboundHttpRequest {
         return body instanceof HttpServerRequest;
     }
 
-    static VertxAs2Request of(Object body) {
-        return new VertxAs2Request((HttpServerRequest) body);
+    static VertxAs2Request of(Object body, BodyReadLimits limits) {
+        return new VertxAs2Request((HttpServerRequest) body, limits);
     }
 
     @Override
@@ -65,6 +66,12 @@ final class VertxAs2Request implements InboundHttpRequest {
     }
 
     @Override
+    public int localPort() {
+        SocketAddress address = request.localAddress();
+        return address == null ? -1 : address.port();
+    }
+
+    @Override
     public boolean secure() {
         return request.isSSL();
     }
@@ -81,8 +88,12 @@ final class VertxAs2Request implements InboundHttpRequest {
         request.handler(body.queue::add);
         request.endHandler(v -> body.queue.add(END));
         request.exceptionHandler(body.queue::add);
-        // the request's own exception does not always reach us when the peer closes mid-body; the response's does
+        // the request's own exception does not always reach us when the peer closes or breaks the framing mid-body
+        // (a chunk size of 2^64-1, a half-close); the response's close event does, and ends the read at once
         request.response().closeHandler(v -> body.queue.add(new IOException("the connection was closed")));
+        if (request.response().closed()) {
+            body.queue.add(new IOException("the connection was closed"));
+        }
         request.fetch(CHUNKS_IN_FLIGHT);
         return body;
     }
@@ -112,8 +123,12 @@ final class VertxAs2Request implements InboundHttpRequest {
     private final class Body extends InputStream {
         final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
         volatile boolean ended;
+        private IOException failure;
         private Buffer current;
         private int position;
+        private final long start = System.nanoTime();
+        private long lastArrival = start;
+        private long received;
 
         @Override
         public int read() throws IOException {
@@ -127,35 +142,56 @@ final class VertxAs2Request implements InboundHttpRequest {
             if (len == 0) {
                 return 0;
             }
+            if (failure != null) {
+                // a failed body stays failed: nothing waits a second time (the receiver drains after failures)
+                throw new IOException(failure.getMessage(), failure);
+            }
             while (current == null || position >= current.length()) {
                 if (ended) {
                     return -1;
                 }
-                Object next;
-                try {
-                    next = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for the request body", e);
-                }
-                if (next == null) {
-                    throw new IOException("no part of the request body arrived for " + IDLE_SECONDS + " s");
-                }
+                Object next = next();
                 if (next == END) {
                     ended = true;
                     return -1;
                 }
                 if (next instanceof Throwable t) {
-                    throw new IOException("the request body ended early: " + t, t);
+                    throw fail(new IOException("the request body ended early: " + t, t));
                 }
                 current = (Buffer) next;
                 position = 0;
+                received += current.length();
+                lastArrival = System.nanoTime();
                 request.fetch(1);
             }
             int n = Math.min(len, current.length() - position);
             current.getBytes(position, position + n, b, off);
             position += n;
             return n;
+        }
+
+        /** The next event, waiting no longer than the read limits allow. */
+        private Object next() throws IOException {
+            long now = System.nanoTime();
+            long wait = limits.waitNanos(start, received, lastArrival, now);
+            Object next;
+            try {
+                next = wait <= 0 ? queue.poll() : queue.poll(wait, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail(new IOException("interrupted while waiting for the request body", e));
+            }
+            if (next == null) {
+                throw fail(new IOException(limits.describe(start, received, lastArrival, System.nanoTime())));
+            }
+            return next;
+        }
+
+        private IOException fail(IOException e) {
+            failure = e;
+            // stop reading from the connection; the response closes it
+            request.pause();
+            return e;
         }
     }
 }

@@ -20,6 +20,11 @@ public interface InboundHttpRequest {
     /** The address of the TCP peer (a proxy when there is one), or null when unknown. */
     String remoteAddress();
 
+    /** The local port the request arrived on (one of the station's listeners), or -1 when unknown. */
+    default int localPort() {
+        return -1;
+    }
+
     /** True when the request arrived over TLS on this server itself. */
     boolean secure();
 

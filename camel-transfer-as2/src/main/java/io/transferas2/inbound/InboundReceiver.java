@@ -192,7 +192,8 @@ public final class InboundReceiver {
         in.receipt = Receipt.of(in.headers);
         if (in.receipt.async()) {
             try {
-                in.mdnUrl = mdnUrls.check(in.receipt.receiptDeliveryOption(), agreement);
+                in.mdnUrl = mdnUrls.check(in.receipt.receiptDeliveryOption(), agreement,
+                        in.request.localPort());
             } catch (IllegalArgumentException e) {
                 in.receipt = new Receipt(false, null, in.receipt.options());
                 return fail(in, agreement, 400, As2FailureCode.INVALID_REQUEST, null, e.getMessage(), null, null);

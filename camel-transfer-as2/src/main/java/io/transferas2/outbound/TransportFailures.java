@@ -44,8 +44,10 @@ final class TransportFailures {
                     + ": " + rootMessage(e));
         }
         if (e instanceof SocketTimeoutException) {
-            return new Failure(As2FailureCode.UNABLE_TO_CONNECT_TO_REMOTE_HOST_OR_IP, url + " did not answer message"
-                    + " with ID " + messageId + " within the read timeout of " + readTimeout.toSeconds() + "s");
+            return new Failure(As2FailureCode.UNABLE_TO_CONNECT_TO_REMOTE_HOST_OR_IP, "Timeout: " + url + " did not"
+                    + " answer message with ID " + messageId + " within the read timeout of " + readTimeout.toSeconds()
+                    + "s; the partner may still have received and stored the file (a resend with the same"
+                    + " Message-ID lets it detect the duplicate)");
         }
         if (e instanceof SSLException) {
             return new Failure(As2FailureCode.UNABLE_TO_CONNECT_TO_REMOTE_HOST_OR_IP, "TLS connection to " + host

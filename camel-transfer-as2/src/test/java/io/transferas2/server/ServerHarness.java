@@ -114,6 +114,20 @@ final class ServerHarness implements AutoCloseable {
         registry.createConnector(connector);
     }
 
+    /**
+     * Records {@code url} as PARTNER's AS2 endpoint (a connector to it), so that async MDNs may be POSTed there: the
+     * MDN URL policy allows a partner's connector host and port only (plus 80/443 on that host).
+     */
+    void partnerEndpoint(URI url) {
+        Connector connector = new Connector();
+        connector.setUrl(url.toString());
+        As2ConnectorConfig config = new As2ConnectorConfig();
+        config.setLocalProfileId(localProfile);
+        config.setPartnerProfileId(partnerProfile);
+        connector.setAs2Config(config);
+        registry.createConnector(connector);
+    }
+
     String partnerProfile(String as2Id, KeyMaterial key) {
         String signing = registry.importCertificate(TestKeys.importInput(key, CertificateUsageType.SIGNING, false));
         String encryption = registry.importCertificate(TestKeys.importInput(key, CertificateUsageType.ENCRYPTION,

@@ -53,6 +53,8 @@ class ServerPeerMatrixHeavyTest {
         int sent = 0;
         try (ServerHarness server = new ServerHarness(root).start("trustedProxies=127.0.0.1");
              CamelAs2Client camel = CamelAs2Client.create(); As2LibClient as2lib = As2LibClient.create()) {
+            server.partnerEndpoint(camel.asyncMdnUrl());
+            server.partnerEndpoint(as2lib.asyncMdnUrl());
             for (As2PeerClient client : List.of(camel, as2lib)) {
                 for (Signing signing : Signing.values()) {
                     for (Encryption encryption : Encryption.values()) {

@@ -57,6 +57,8 @@ class ServerPeersTest {
         Files.writeString(payload, edi, StandardCharsets.US_ASCII);
         camel = CamelAs2Client.create();
         as2lib = As2LibClient.create();
+        server.partnerEndpoint(camel.asyncMdnUrl());
+        server.partnerEndpoint(as2lib.asyncMdnUrl());
     }
 
     @AfterAll

@@ -61,7 +61,7 @@ public class HttpTrigger {
                     ? auth.substring(7).strip() : "";
             if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
                     token.getBytes(StandardCharsets.UTF_8))) {
-                throw new AccessDeniedException("StartFileTransfer trigger: a valid 'Authorization: Bearer <token>'"
+                throw new Refused("StartFileTransfer trigger: a valid 'Authorization: Bearer <token>'"
                         + " header is required");
             }
             return;
@@ -70,7 +70,7 @@ public class HttpTrigger {
         if (!isLoopback(remote)) {
             LOG.warn("StartFileTransfer trigger refused a call from {}: without transferas2.trigger.token only"
                     + " callers on this machine are served", remote);
-            throw new AccessDeniedException("StartFileTransfer trigger: callers from other machines need a token"
+            throw new Refused("StartFileTransfer trigger: callers from other machines need a token"
                     + " (set transferas2.trigger.token)");
         }
     }
@@ -102,6 +102,28 @@ public class HttpTrigger {
         }
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+    }
+
+    /**
+     * The trigger refusing its caller: AWS's {@code AccessDeniedException} type, answered with HTTP 403 as for any
+     * authorization failure on this plain-HTTP endpoint (the AWS API itself answers the type with 400).
+     */
+    static final class Refused extends AccessDeniedException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+
+        @Override
+        public int httpStatus() {
+            return 403;
+        }
+
+        @Override
+        public String errorType() {
+            return "AccessDeniedException";
+        }
     }
 
     static String remoteHost(Object address) {

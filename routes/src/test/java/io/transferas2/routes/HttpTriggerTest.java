@@ -66,6 +66,16 @@ class HttpTriggerTest {
         assertThat(refused.getMessage().getBody(String.class))
                 .isEqualTo("{\"__type\":\"InvalidRequestException\",\"Message\":\"SendFilePaths: bad\"}");
 
+        Exchange denied = call("203.0.113.7", null);
+        try {
+            trigger.authorize(denied);
+        } catch (AccessDeniedException e) {
+            denied.setProperty(Exchange.EXCEPTION_CAUGHT, e);
+        }
+        trigger.error(denied);
+        assertThat(denied.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(403);
+        assertThat(denied.getMessage().getBody(String.class)).contains("\"__type\":\"AccessDeniedException\"");
+
         Exchange broken = call("127.0.0.1", null);
         broken.setProperty(Exchange.EXCEPTION_CAUGHT, new IllegalStateException("secret detail"));
         trigger.error(broken);

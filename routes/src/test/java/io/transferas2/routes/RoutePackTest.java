@@ -90,7 +90,8 @@ class RoutePackTest {
                 "transferas2.outbox.prefix", "outbox/",
                 "transferas2.outbox.connector-id", A_TO_B,
                 "transferas2.outbox.delay", "300"),
-                Map.of("transferas2.s3.part-size", Long.toString(5L * 1024 * 1024)));
+                Map.of("transferas2.s3.part-size", Long.toString(5L * 1024 * 1024),
+                        "transferas2.trigger.token", Station.TRIGGER_TOKEN));
         a = stations.a;
         b = stations.b;
     }
@@ -407,6 +408,18 @@ class RoutePackTest {
         assertThat(a.list(A_BUCKET, "outbound/batch/").stream().filter(k -> !k.contains("/processed/")
                 && !k.contains("/failed/"))).containsExactlyInAnyOrder("outbound/batch/one.x12",
                 "outbound/batch/two.x12");
+    }
+
+    @Test
+    void theHttpTriggerRefusesWithoutItsTokenWith403() throws Exception {
+        HttpResponse<String> noToken = b.trigger("{\"ConnectorId\":\"" + B_TO_A + "\",\"SendFilePaths\":[\"/x/y\"]}",
+                null);
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(Json.parse(noToken.body()).path("__type").asText()).isEqualTo("AccessDeniedException");
+        HttpResponse<String> wrong = b.trigger("{}", "not-the-token");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        // with the token the request is served (and checked: an empty request is a 400)
+        assertThat(b.trigger("{}").statusCode()).isEqualTo(400);
     }
 
     @Test

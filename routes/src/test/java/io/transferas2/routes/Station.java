@@ -118,11 +118,23 @@ final class Station implements AutoCloseable {
                 .map(S3Object::key).toList();
     }
 
+    /** The trigger token of stations that set one (transferas2.trigger.token); the others ignore it. */
+    static final String TRIGGER_TOKEN = "trigger-token-3f1c9a7e5b";
+
     /** POSTs a StartFileTransfer request to the HTTP trigger. */
     HttpResponse<String> trigger(String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/transfers"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return trigger(json, TRIGGER_TOKEN);
+    }
+
+    /** POSTs a StartFileTransfer request with the given bearer token (none when null). */
+    HttpResponse<String> trigger(String json, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/transfers"))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Starts a transfer through the HTTP trigger and returns its TransferId. */

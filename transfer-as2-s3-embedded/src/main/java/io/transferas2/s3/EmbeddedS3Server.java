@@ -150,7 +150,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
             S3Proxy proxy = null;
             try {
                 proxy = S3Proxy.builder()
-                        .blobStore(new ImplicitDirectoryFilter(context.getBlobStore()))
+                        .blobStore(new PrivateAccess(new ImplicitDirectoryFilter(context.getBlobStore())))
                         .endpoint(URI.create("http://" + hostForUri(options.host()) + ":" + options.port()))
                         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, options.accessKey(), options.secretKey())
                         .build();
@@ -165,7 +165,11 @@ public final class EmbeddedS3Server implements AutoCloseable {
             Running running = new Running(options, context, proxy);
             running.started = true;
             options.buckets().forEach(running::createBucket);
-            LOG.info("Embedded S3 server listening on {}, buckets in {}", running.endpoint, options.dataDirectory());
+            publishPort(running.port);
+            LOG.info("Embedded S3 server listening on {} ({}), buckets in {}; every request must be signed"
+                    + " (AWS Signature V2/V4), anonymous requests are refused whatever the files' permissions",
+                    running.endpoint, isLoopback(options.host()) ? "loopback only" : "reachable from the network",
+                    options.dataDirectory());
             return running;
         }
 
@@ -214,6 +218,20 @@ public final class EmbeddedS3Server implements AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("Stopping S3Proxy failed", e);
             }
+        }
+
+        /** Tells the transfer-as2 server consumers that asynchronous MDNs must never be POSTed to this port. */
+        private static synchronized void publishPort(int port) {
+            String name = "transferas2.local-service-ports";
+            String current = System.getProperty(name, "");
+            if (!(("," + current + ",").contains("," + port + ","))) {
+                System.setProperty(name, current.isEmpty() ? String.valueOf(port) : current + "," + port);
+            }
+        }
+
+        private static boolean isLoopback(String host) {
+            return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+                    || host.equals("[::1]");
         }
 
         private static String hostForUri(String host) {

@@ -38,7 +38,9 @@ final class ImplicitDirectoryFilter extends ForwardingBlobStore {
         List<StorageMetadata> kept = new ArrayList<>(page.size());
         boolean changed = false;
         for (StorageMetadata entry : page) {
-            if (!isImplicitDirectory(container, entry)) {
+            if (isInFlightTempFile(entry)) {
+                changed = true;
+            } else if (!isImplicitDirectory(container, entry)) {
                 kept.add(entry);
             } else {
                 changed = true;
@@ -57,6 +59,19 @@ final class ImplicitDirectoryFilter extends ForwardingBlobStore {
         prefix.setName(name);
         return prefix;
     }
+
+    /**
+     * jclouds writes an object to {@code <key>-<random UUID>} and renames it when complete; a listing in between
+     * would show that name, which real S3 never does (a client reading it gets 404 a moment later). Such names are
+     * hidden, so keys ending in {@code -<UUID>} are not listed by the embedded server.
+     */
+    private static boolean isInFlightTempFile(StorageMetadata entry) {
+        return entry.getType() != StorageType.RELATIVE_PATH && entry.getName() != null
+               && IN_FLIGHT.matcher(entry.getName()).matches();
+    }
+
+    private static final java.util.regex.Pattern IN_FLIGHT = java.util.regex.Pattern.compile(
+            ".+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private boolean isImplicitDirectory(String container, StorageMetadata entry) {
         return entry.getType() != StorageType.RELATIVE_PATH && entry.getName() != null

@@ -133,7 +133,7 @@ public final class S3Settings {
         Checksums checksums = in.checksums();
 
         if (mode == Mode.REMOTE) {
-            in.rejectEmbeddedOnly();
+            in.ignoreEmbeddedOnly();
             if (region == null && endpoint != null) {
                 region = DEFAULT_REGION;
             }
@@ -315,12 +315,15 @@ public final class S3Settings {
             }
         }
 
-        void rejectEmbeddedOnly() {
+        /**
+         * The s3.embedded.* settings mean nothing for a remote S3: they are ignored (and said so), so that switching
+         * the shipped route pack to AWS S3 or MinIO takes only s3.region or s3.endpoint, as documented.
+         */
+        void ignoreEmbeddedOnly() {
             for (String name : List.of(EMBEDDED_DATA_DIR, EMBEDDED_HOST, EMBEDDED_PORT, EMBEDDED_BUCKETS)) {
                 if (get(name) != null) {
-                    throw new IllegalArgumentException(name + " applies to the embedded server only, but "
-                                                       + ENDPOINT + ", " + REGION + " or " + MODE
-                                                       + " selects a remote S3; remove one or the other");
+                    org.slf4j.LoggerFactory.getLogger(S3Settings.class).info("{} is ignored: {} or {} selects a"
+                            + " remote S3, and the embedded server does not run", name, ENDPOINT, REGION);
                 }
             }
         }

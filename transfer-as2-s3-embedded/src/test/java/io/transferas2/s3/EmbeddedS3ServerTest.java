@@ -30,6 +30,18 @@ class EmbeddedS3ServerTest {
     Path dir;
 
     @Test
+    void objectsBeingWrittenAreNotListed() throws Exception {
+        EmbeddedS3Options options = EmbeddedS3Options.builder().dataDirectory(dir).bucket("inbox").build();
+        try (S3Access s3 = S3Access.open(S3Settings.embedded(options))) {
+            s3.client().putObject(b -> b.bucket("inbox").key("processed/a.json"), RequestBody.fromString("{}"));
+            // what jclouds holds while it writes processed/b.json: the key plus "-" and a random UUID
+            Files.writeString(dir.resolve("inbox/processed/b.json-3dddba3b-10fb-44df-8abb-8e82105646da"), "{");
+            assertThat(s3.client().listObjectsV2(b -> b.bucket("inbox").prefix("processed/")).contents())
+                    .extracting(S3Object::key).containsExactly("processed/a.json");
+        }
+    }
+
+    @Test
     void servesObjectsAsPlainFilesUnderTheDataDirectory() throws Exception {
         EmbeddedS3Options options = EmbeddedS3Options.builder().dataDirectory(dir).bucket("inbox").build();
         try (S3Access s3 = S3Access.open(S3Settings.embedded(options))) {

@@ -91,8 +91,9 @@ class S3SettingsTest {
                 .hasMessageContaining("s3.embedded.buckets").hasMessageContaining("Bad_Bucket");
         assertThatThrownBy(() -> settings("s3.path-style", "yes")).hasMessageContaining("s3.path-style");
         assertThatThrownBy(() -> settings("s3.checksums", "always")).hasMessageContaining("when-required");
-        assertThatThrownBy(() -> settings("s3.region", "eu-west-1", "s3.embedded.data-dir", "x"))
-                .hasMessageContaining("s3.embedded.data-dir applies to the embedded server only");
+        // the route pack's shipped s3.embedded.* lines do not stop a switch to a remote S3 (issue 15 item 16)
+        assertThat(settings("s3.region", "eu-west-1", "s3.embedded.data-dir", "x", "s3.embedded.buckets", "edi")
+                .mode()).isEqualTo(S3Settings.Mode.REMOTE);
         assertThatThrownBy(() -> settings("s3.mode", "embedded", "s3.endpoint", "http://x:1"))
                 .hasMessageContaining("s3.endpoint");
         assertThatThrownBy(() -> settings("s3.checksums", "when-supported"))

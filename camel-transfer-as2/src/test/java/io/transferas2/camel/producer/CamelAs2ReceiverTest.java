@@ -251,6 +251,9 @@ class CamelAs2ReceiverTest {
                 .isEqualTo("UNABLE_TO_CONNECT_TO_REMOTE_HOST_OR_IP");
         assertThat(done.getIn().getHeader(TransferAs2Constants.FAILURE_MESSAGE, String.class))
                 .contains("within the read timeout of 1s");
+        // issue 15 item 13: the status JSON says it was a timeout and that the partner may have the file
+        assertThat(done.getIn().getHeader(TransferAs2Constants.STATUS_JSON, String.class))
+                .contains("\"failure-message\":\"Timeout: ").contains("may still have received and stored the file");
         assertThat(tookMs).isLessThan(3900);
     }
 
