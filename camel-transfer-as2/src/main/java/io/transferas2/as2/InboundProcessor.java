@@ -297,20 +297,19 @@ final class InboundProcessor {
             throw Failures.invalidSmime("multipart/signed has no signature part", null);
         }
         byte[] signature = SignaturePart.read(new MimeInput(signaturePart, 8192), limits);
-        List<Map<MicAlgorithm, byte[]>> candidates = new ArrayList<>();
-        candidates.add(digests.results());
-        if (digests.canonicalResults() != null) {
-            candidates.add(digests.canonicalResults());
-        }
+        Digests.Candidates candidates = digests.candidates();
         SignatureCheck.Result result = SignatureCheck.verify(signature, candidates,
                 request.partnerSigningCertificates(), As2FailureCode.VERIFICATION_FAILED);
         signatureAlgorithm = result.digestAlgorithm();
         signer = result.signer();
+        SignedForm signedForm = candidates.form(result.candidate());
         MicAlgorithm micAlgorithm = requestedMic.map(DispositionNotificationOptions.Requested::algorithm)
                 .orElse(result.digestAlgorithm());
-        // the MIC covers the exact received bytes even when only their canonical form verified: as2-lib and
-        // OpenAS2, the senders that sign the canonical form, compute their MIC over the bytes they transmit
-        signedMic = micFrom(micAlgorithm, digests.results().get(micAlgorithm));
+        // the MIC covers the bytes the sender transmitted (see SignedForm): the received ones, except when a header
+        // block rewritten in transit verified only with its CRLF line ends back
+        Map<MicAlgorithm, byte[]> micDigests = signedForm.micOfThisForm() ? candidates.get(result.candidate())
+                : digests.results();
+        signedMic = micFrom(micAlgorithm, micDigests.get(micAlgorithm));
     }
 
     // --- payload ----------------------------------------------------------------------------------------------
@@ -323,6 +322,8 @@ final class InboundProcessor {
             if (canonical != null && !TEXTUAL_ENCODINGS.contains(headers.transferEncoding())) {
                 // RFC 5751 canonicalisation applies to 7bit/8bit/quoted-printable text only
                 canonical.stopCanonical(inner.consumed());
+            } else if (canonical != null) {
+                canonical.textBody();
             }
             processEntity(inner, headers, depth + 1, false);
         } else {
