@@ -165,7 +165,8 @@ final class InboundProcessor {
         List<KeyMaterial> keys = request.decryptionKeys();
         if (keys.isEmpty()) {
             throw new As2Exception(As2FailureCode.DECRYPT_FAILED_NO_DECRYPTION_KEY_FOUND,
-                    DispositionModifier.DECRYPTION_FAILED, "no decryption key is configured for the local profile");
+                    DispositionModifier.DECRYPTION_FAILED, "no decryption key is usable for the local profile"
+                    + note(request.keyNote()));
         }
         Exception last = null;
         boolean matched = false;
@@ -207,7 +208,8 @@ final class InboundProcessor {
         parser.getRecipientInfos().getRecipients().forEach(r -> recipients.add(describe(r)));
         throw new As2Exception(As2FailureCode.DECRYPT_FAILED_NO_DECRYPTION_KEY_FOUND,
                 DispositionModifier.DECRYPTION_FAILED, "the message is encrypted for " + recipients
-                + ", which matches none of our " + keys.size() + " decryption key(s)");
+                + ", which matches none of our " + keys.size() + " decryption key(s) usable now"
+                + note(request.keyNote()));
     }
 
     private static String describe(RecipientInformation r) {
@@ -299,7 +301,8 @@ final class InboundProcessor {
         byte[] signature = SignaturePart.read(new MimeInput(signaturePart, 8192), limits);
         Digests.Candidates candidates = digests.candidates();
         SignatureCheck.Result result = SignatureCheck.verify(signature, candidates,
-                request.partnerSigningCertificates(), As2FailureCode.VERIFICATION_FAILED);
+                request.partnerSigningCertificates(), As2FailureCode.VERIFICATION_FAILED,
+                request.partnerCertificateNote());
         signatureAlgorithm = result.digestAlgorithm();
         signer = result.signer();
         SignedForm signedForm = candidates.form(result.candidate());
@@ -412,6 +415,10 @@ final class InboundProcessor {
         return new As2Exception(As2FailureCode.INSUFFICENT_MESSAGE_SECURITY_UNENCRYPTED,
                 DispositionModifier.INSUFFICIENT_MESSAGE_SECURITY,
                 "the message is not encrypted (Content-Type " + contentType + ") but encryption is required");
+    }
+
+    private static String note(String note) {
+        return note.isEmpty() ? "" : ": " + note;
     }
 
     private static As2Exception duplicateStep(String what) {
