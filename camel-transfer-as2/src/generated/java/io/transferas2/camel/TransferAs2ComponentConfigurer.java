@@ -70,6 +70,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "businessfailurepolicy":
         case "businessFailurePolicy": getOrCreateConfiguration(target).setBusinessFailurePolicy(property(camelContext, java.lang.String.class, value)); return true;
+        case "certificateexpirywarning":
+        case "certificateExpiryWarning": target.setCertificateExpiryWarning(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "chunked": getOrCreateConfiguration(target).setChunked(property(camelContext, boolean.class, value)); return true;
         case "compressionorder":
         case "compressionOrder": getOrCreateConfiguration(target).setCompressionOrder(property(camelContext, java.lang.String.class, value)); return true;
@@ -189,6 +191,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": return boolean.class;
         case "businessfailurepolicy":
         case "businessFailurePolicy": return java.lang.String.class;
+        case "certificateexpirywarning":
+        case "certificateExpiryWarning": return long.class;
         case "chunked": return boolean.class;
         case "compressionorder":
         case "compressionOrder": return java.lang.String.class;
@@ -304,6 +308,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "businessfailurepolicy":
         case "businessFailurePolicy": return getOrCreateConfiguration(target).getBusinessFailurePolicy();
+        case "certificateexpirywarning":
+        case "certificateExpiryWarning": return target.getCertificateExpiryWarning();
         case "chunked": return getOrCreateConfiguration(target).isChunked();
         case "compressionorder":
         case "compressionOrder": return getOrCreateConfiguration(target).getCompressionOrder();

@@ -12,9 +12,12 @@ import java.io.IOException;
  * <ul>
  * <li>Signed message: digest of the signed MIME part (its headers and body, the exact bytes between the boundary
  * line and the line break before the next delimiter; never re-canonicalised). With compress-before-sign that part is
- * the compressed entity. The signature is checked over those exact bytes; only for a 7bit/8bit/quoted-printable part
- * that fails is its RFC 5751 canonical form (bare LF as CRLF) tried, because as2-lib signs that form while sending
- * bare LFs. The MIC always covers the exact bytes.</li>
+ * the compressed entity. The signature is checked over the forms listed in {@link SignedForm}, in its order: the exact
+ * bytes; then, only when the header block has a bare LF, the headers with CRLF and the body as received (RFC 5751
+ * leaves a binary body alone); then, for a 7bit/8bit/quoted-printable part (or a bare LF in the headers), every bare
+ * LF as CRLF, because as2-lib signs that form while sending bare LFs. The MIC covers the exact bytes, except for the
+ * CRLF-headers form, whose MIC is that of the form (the bytes the sender transmitted before its headers were
+ * rewritten).</li>
  * <li>Unsigned but compressed: digest of the uncompressed payload entity (headers and content), per RFC 5402.</li>
  * <li>Unsigned but encrypted: digest of the decrypted MIME entity (headers and content).</li>
  * <li>Unsigned and unencrypted: digest of the content as transmitted (the HTTP body, before transfer decoding).</li>

@@ -36,12 +36,16 @@ public final class InboundMessageRequest {
     private final boolean echoMicAlgorithmName;
     private final As2Limits limits;
     private final Path tempDirectory;
+    private final String keyNote;
+    private final String partnerCertificateNote;
 
     private InboundMessageRequest(Builder b) {
         this.headers = Map.copyOf(b.headers);
         this.body = Objects.requireNonNull(b.body, "body");
         this.decryptionKeys = List.copyOf(b.decryptionKeys);
         this.partnerSigningCertificates = List.copyOf(b.partnerSigningCertificates);
+        this.keyNote = b.keyNote;
+        this.partnerCertificateNote = b.partnerCertificateNote;
         this.requireEncryption = b.requireEncryption;
         this.requireSignature = b.requireSignature;
         String dno = b.notificationOptions != null ? null : header(b.headers, "Disposition-Notification-Options");
@@ -76,6 +80,16 @@ public final class InboundMessageRequest {
 
     public List<X509Certificate> partnerSigningCertificates() {
         return partnerSigningCertificates;
+    }
+
+    /** Why the local profile's keys are as they are (expired, not yet active ones), for decryption errors; or "". */
+    public String keyNote() {
+        return keyNote;
+    }
+
+    /** Why the partner's signing certificates are as they are (expired, not yet active ones), for errors; or "". */
+    public String partnerCertificateNote() {
+        return partnerCertificateNote;
     }
 
     public boolean requireEncryption() {
@@ -126,6 +140,8 @@ public final class InboundMessageRequest {
         private boolean echoMicAlgorithmName;
         private As2Limits limits = As2Limits.defaults();
         private Path tempDirectory;
+        private String keyNote = "";
+        private String partnerCertificateNote = "";
 
         private Builder() {
         }
@@ -169,6 +185,18 @@ public final class InboundMessageRequest {
         public Builder partnerSigningMaterial(Collection<KeyMaterial> certificates) {
             partnerSigningCertificates.clear();
             certificates.forEach(k -> partnerSigningCertificates.add(k.certificate()));
+            return this;
+        }
+
+        /** Explains the local profile's unusable decryption keys in errors (see {@link #keyNote()}). */
+        public Builder keyNote(String note) {
+            this.keyNote = note == null ? "" : note;
+            return this;
+        }
+
+        /** Explains the partner's unusable signing certificates in errors (see {@link #partnerCertificateNote()}). */
+        public Builder partnerCertificateNote(String note) {
+            this.partnerCertificateNote = note == null ? "" : note;
             return this;
         }
 

@@ -176,7 +176,8 @@ final class InboundProcessor {
         List<KeyMaterial> keys = request.decryptionKeys();
         if (keys.isEmpty()) {
             throw new As2Exception(As2FailureCode.DECRYPT_FAILED_NO_DECRYPTION_KEY_FOUND,
-                    DispositionModifier.DECRYPTION_FAILED, "no decryption key is configured for the local profile");
+                    DispositionModifier.DECRYPTION_FAILED, "no decryption key is usable for the local profile"
+                    + note(request.keyNote()));
         }
         Exception last = null;
         boolean matched = false;
@@ -218,7 +219,8 @@ final class InboundProcessor {
         parser.getRecipientInfos().getRecipients().forEach(r -> recipients.add(describe(r)));
         throw new As2Exception(As2FailureCode.DECRYPT_FAILED_NO_DECRYPTION_KEY_FOUND,
                 DispositionModifier.DECRYPTION_FAILED, "the message is encrypted for " + recipients
-                + ", which matches none of our " + keys.size() + " decryption key(s)");
+                + ", which matches none of our " + keys.size() + " decryption key(s) usable now"
+                + note(request.keyNote()));
     }
 
     private static String describe(RecipientInformation r) {
@@ -308,20 +310,20 @@ final class InboundProcessor {
             throw Failures.invalidSmime("multipart/signed has no signature part", null);
         }
         byte[] signature = SignaturePart.read(new MimeInput(signaturePart, 8192), limits);
-        List<Map<MicAlgorithm, byte[]>> candidates = new ArrayList<>();
-        candidates.add(digests.results());
-        if (digests.canonicalResults() != null) {
-            candidates.add(digests.canonicalResults());
-        }
+        Digests.Candidates candidates = digests.candidates();
         SignatureCheck.Result result = SignatureCheck.verify(signature, candidates,
-                request.partnerSigningCertificates(), As2FailureCode.VERIFICATION_FAILED);
+                request.partnerSigningCertificates(), As2FailureCode.VERIFICATION_FAILED,
+                request.partnerCertificateNote());
         signatureAlgorithm = result.digestAlgorithm();
         signer = result.signer();
+        SignedForm signedForm = candidates.form(result.candidate());
         MicAlgorithm micAlgorithm = requestedMic.map(DispositionNotificationOptions.Requested::algorithm)
                 .orElse(result.digestAlgorithm());
-        // the MIC covers the exact received bytes even when only their canonical form verified: as2-lib and
-        // OpenAS2, the senders that sign the canonical form, compute their MIC over the bytes they transmit
-        signedMic = micFrom(micAlgorithm, digests.results().get(micAlgorithm));
+        // the MIC covers the bytes the sender transmitted (see SignedForm): the received ones, except when a header
+        // block rewritten in transit verified only with its CRLF line ends back
+        Map<MicAlgorithm, byte[]> micDigests = signedForm.micOfThisForm() ? candidates.get(result.candidate())
+                : digests.results();
+        signedMic = micFrom(micAlgorithm, micDigests.get(micAlgorithm));
     }
 
     // --- payload ----------------------------------------------------------------------------------------------
@@ -334,6 +336,8 @@ final class InboundProcessor {
             if (canonical != null && !TEXTUAL_ENCODINGS.contains(headers.transferEncoding())) {
                 // RFC 5751 canonicalisation applies to 7bit/8bit/quoted-printable text only
                 canonical.stopCanonical(inner.consumed());
+            } else if (canonical != null) {
+                canonical.textBody();
             }
             processEntity(inner, headers, depth + 1, false);
         } else {
@@ -423,6 +427,10 @@ final class InboundProcessor {
         return new As2Exception(As2FailureCode.INSUFFICENT_MESSAGE_SECURITY_UNENCRYPTED,
                 DispositionModifier.INSUFFICIENT_MESSAGE_SECURITY,
                 "the message is not encrypted (Content-Type " + contentType + ") but encryption is required");
+    }
+
+    private static String note(String note) {
+        return note.isEmpty() ? "" : ": " + note;
     }
 
     private static As2Exception duplicateStep(String what) {

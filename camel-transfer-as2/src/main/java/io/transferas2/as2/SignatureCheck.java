@@ -65,7 +65,13 @@ final class SignatureCheck {
     /** Verifies against one set of content digests. */
     static Result verify(byte[] signature, Map<MicAlgorithm, byte[]> digests, Collection<X509Certificate> partner,
                          As2FailureCode noMatch) {
-        return verify(signature, List.of(digests), partner, noMatch);
+        return verify(signature, List.of(digests), partner, noMatch, "");
+    }
+
+    /** Verifies against one set of content digests; {@code note} explains unusable partner certificates. */
+    static Result verify(byte[] signature, Map<MicAlgorithm, byte[]> digests, Collection<X509Certificate> partner,
+                         As2FailureCode noMatch, String note) {
+        return verify(signature, List.of(digests), partner, noMatch, note);
     }
 
     /**
@@ -77,11 +83,21 @@ final class SignatureCheck {
      */
     static Result verify(byte[] signature, List<Map<MicAlgorithm, byte[]>> candidates,
                          Collection<X509Certificate> partner, As2FailureCode noMatch) {
+        return verify(signature, candidates, partner, noMatch, "");
+    }
+
+    /**
+     * As {@link #verify(byte[], List, Collection, As2FailureCode)}; {@code note} (may be empty) names the partner
+     * certificates that were left out because they are not active now, so the error gives the real cause.
+     */
+    static Result verify(byte[] signature, List<Map<MicAlgorithm, byte[]>> candidates,
+                         Collection<X509Certificate> partner, As2FailureCode noMatch, String note) {
         ContentInfo info = parse(signature).toASN1Structure();
         SignerInformation signer = signer(info, candidates.get(0));
         if (partner.isEmpty()) {
             throw new As2Exception(noMatch, DispositionModifier.AUTHENTICATION_FAILED,
-                    "no partner signing certificate is configured to verify the signature");
+                    note.isEmpty() ? "no partner signing certificate is configured to verify the signature"
+                            : "no partner signing certificate is usable to verify the signature: " + note);
         }
         MicAlgorithm digestAlg = MicAlgorithm.fromOid(new ASN1ObjectIdentifier(signer.getDigestAlgOID()))
                 .orElseThrow(() -> Failures.integrity("unsupported signature digest " + signer.getDigestAlgOID(),
@@ -129,7 +145,8 @@ final class SignatureCheck {
         if (!sidMatched) {
             throw new As2Exception(noMatch, DispositionModifier.AUTHENTICATION_FAILED,
                     "the message was signed by " + describe(signer) + ", which matches none of the "
-                            + partner.size() + " partner signing certificate(s)");
+                            + partner.size() + " partner signing certificate(s) usable now"
+                            + (note.isEmpty() ? "" : "; " + note));
         }
         throw Failures.integrity("signature verification failed: " + lastError, null);
     }

@@ -1,11 +1,13 @@
 package io.transferas2.camel;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -84,6 +86,11 @@ public class TransferAs2Component extends HealthCheckComponent {
               description = "How often ASYNC sends are checked for an overdue MDN.")
     private long asyncMdnCheckInterval = 60_000;
 
+    @Metadata(label = "advanced", defaultValue = "30d", javaType = "java.time.Duration",
+              description = "Certificates expiring (InactiveDate or NotAfter) within this period are listed by the"
+                            + " transfer-as2-certificates health check, with those already expired.")
+    private long certificateExpiryWarning = Duration.ofDays(30).toMillis();
+
     private ConnectorRuntime connectorRuntime;
 
     private CertificateStore certificateStore;
@@ -147,6 +154,23 @@ public class TransferAs2Component extends HealthCheckComponent {
         super.doStart();
         transferRegistry();
         connectorRuntime();
+        registerCertificatesHealthCheck();
+    }
+
+    private void registerCertificatesHealthCheck() {
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null && health.getCheck(TransferAs2CertificatesHealthCheck.ID).isEmpty()) {
+            health.register(new TransferAs2CertificatesHealthCheck(this));
+        }
+    }
+
+    public long getCertificateExpiryWarning() {
+        return certificateExpiryWarning;
+    }
+
+    /** Certificates expiring within this period (milliseconds) are reported by the certificates health check. */
+    public void setCertificateExpiryWarning(long certificateExpiryWarning) {
+        this.certificateExpiryWarning = certificateExpiryWarning;
     }
 
     @Override

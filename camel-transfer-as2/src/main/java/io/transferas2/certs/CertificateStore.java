@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.transferas2.model.CertificateUsageType;
+import io.transferas2.model.ProfileType;
 import io.transferas2.registry.CertificateEntry;
 import io.transferas2.registry.TransferRegistry;
 
@@ -63,6 +64,57 @@ public final class CertificateStore {
 
     public Instant now() {
         return Instant.now(clock);
+    }
+
+    /**
+     * Why {@code profileId} has no certificate of {@code usage} usable at {@code at}, naming each candidate and the
+     * date that rules it out, for example "partner profile p-... has SIGNING certificate cert-..., inactive since
+     * 2020-06-23 (NotAfter); no SIGNING certificate of the profile is active now". Empty when one is usable.
+     */
+    public Optional<String> whyNoneUsable(String profileId, CertificateUsageType usage, boolean needKey, Instant at) {
+        if (!usable(profileId, usage, needKey, at).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CertificateTimes.explain(profileKind(profileId) + " " + profileId,
+                registry.certificatesOfProfile(profileId), usage, needKey, at));
+    }
+
+    /** {@link #whyNoneUsable} for the SIGNING key of a LOCAL profile now (messages and MDNs). */
+    public String whyNoSigningKey(String localProfileId) {
+        return whyNoneUsable(localProfileId, CertificateUsageType.SIGNING, true, now()).orElse("");
+    }
+
+    /** {@link #whyNoneUsable} for the ENCRYPTION certificate of a PARTNER profile now. */
+    public String whyNoEncryptionCertificate(String partnerProfileId) {
+        return whyNoneUsable(partnerProfileId, CertificateUsageType.ENCRYPTION, false, now()).orElse("");
+    }
+
+    /**
+     * For error messages: why no certificate of {@code usage} is usable at {@code at} ({@link #whyNoneUsable}), or
+     * else which of them were left out ({@link #unusable}); "" when all are usable.
+     */
+    public String note(String profileId, CertificateUsageType usage, boolean needKey, Instant at) {
+        return whyNoneUsable(profileId, usage, needKey, at)
+                .or(() -> unusable(profileId, usage, at)).orElse("");
+    }
+
+    /** Every certificate of the profile of {@code usage} that is not usable at {@code at}, explained; else empty. */
+    public Optional<String> unusable(String profileId, CertificateUsageType usage, Instant at) {
+        List<CertificateEntry> out = registry.certificatesOfProfile(profileId).stream()
+                .filter(e -> e.usage() == usage && !e.isUsableAt(at)).toList();
+        if (out.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CertificateTimes.describeUnusable(profileKind(profileId) + " " + profileId, out, at));
+    }
+
+    private String profileKind(String profileId) {
+        try {
+            ProfileType type = registry.describeProfile(profileId).getProfileType();
+            return type == ProfileType.LOCAL ? "local profile" : "partner profile";
+        } catch (RuntimeException e) {
+            return "profile";
+        }
     }
 
     private List<KeyMaterial> usable(String profileId, CertificateUsageType usage, boolean needKey, Instant at) {

@@ -43,16 +43,24 @@ public final class PemCodec {
     private PemCodec() {
     }
 
-    /** All certificates in a PEM text, in order; the first is the leaf. */
+    /**
+     * All certificates in a PEM text, in order; the first is the leaf. A private key block among them (a combined
+     * PEM of certificate, chain and key, as Mendelson, OpenSSL and most CAs export it) is skipped unread: keys come
+     * from {@code PrivateKey} only.
+     */
     public static List<X509Certificate> readCertificates(String field, String pem) {
         List<X509Certificate> certificates = new ArrayList<>();
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            Object object;
-            while ((object = parser.readObject()) != null) {
+            PemObject block;
+            while ((block = parser.readPemObject()) != null) {
+                if (block.getType().endsWith("PRIVATE KEY")) {
+                    continue;
+                }
+                Object object = new PEMParser(new StringReader(toPemText(block))).readObject();
                 if (!(object instanceof X509CertificateHolder holder)) {
                     throw new KeyImportException(field + ": expected PEM CERTIFICATE blocks, found "
-                            + object.getClass().getSimpleName());
+                            + (object == null ? block.getType() : object.getClass().getSimpleName()));
                 }
                 certificates.add((X509Certificate) factory.generateCertificate(
                         new ByteArrayInputStream(holder.getEncoded())));
@@ -66,10 +74,16 @@ public final class PemCodec {
         return certificates;
     }
 
-    /** The private key in a PEM text; {@code password} is needed for encrypted forms. */
+    /**
+     * The private key in a PEM text; {@code password} is needed for encrypted forms. Certificate blocks before it (a
+     * combined PEM) are skipped.
+     */
     public static PrivateKey readPrivateKey(String field, String pem, char[] password) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object object = parser.readObject();
+            while (object instanceof X509CertificateHolder) {
+                object = parser.readObject();
+            }
             if (object == null) {
                 throw new KeyImportException(field + ": no PEM private key found");
             }
@@ -101,6 +115,14 @@ public final class PemCodec {
             // the decoder's message may quote key bytes, so it is not passed on
             throw new KeyImportException(field + ": not a valid PEM private key");
         }
+    }
+
+    private static String toPemText(PemObject block) throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (org.bouncycastle.util.io.pem.PemWriter writer = new org.bouncycastle.util.io.pem.PemWriter(text)) {
+            writer.writeObject(block);
+        }
+        return text.toString();
     }
 
     /** True when the PEM holds an encrypted key (safe to keep in a configuration file). */

@@ -25,6 +25,7 @@ import io.transferas2.as2.As2Exception;
 import io.transferas2.as2.As2FailureCode;
 import io.transferas2.as2.As2MdnBuilder;
 import io.transferas2.as2.As2MessageParser;
+import io.transferas2.as2.As2Names;
 import io.transferas2.as2.Disposition;
 import io.transferas2.as2.DispositionModifier;
 import io.transferas2.as2.DispositionNotificationOptions;
@@ -38,6 +39,7 @@ import io.transferas2.as2.MicAlgorithm;
 import io.transferas2.certs.CertificateStore;
 import io.transferas2.certs.KeyMaterial;
 import io.transferas2.model.Agreement;
+import io.transferas2.model.CertificateUsageType;
 import io.transferas2.model.Server;
 import io.transferas2.registry.ResourceNotFoundException;
 import io.transferas2.registry.TransferRegistry;
@@ -218,6 +220,10 @@ public final class InboundReceiver {
                     .decryptionKeys(certificates.decryptionKeys(agreement.getLocalProfileId(), now))
                     .partnerSigningMaterial(certificates.verificationCertificates(agreement.getPartnerProfileId(),
                             now))
+                    .keyNote(certificates.note(agreement.getLocalProfileId(), CertificateUsageType.ENCRYPTION, true,
+                            now))
+                    .partnerCertificateNote(certificates.note(agreement.getPartnerProfileId(),
+                            CertificateUsageType.SIGNING, false, now))
                     .requireEncryption(requireEncryption)
                     .requireSignature(agreement.enforcesSigning())
                     .limits(settings.limits())
@@ -421,17 +427,17 @@ public final class InboundReceiver {
                 b.signedWith(key.get(), algorithm)
                         .algorithmNameStyle(legacy ? AlgorithmNameStyle.LEGACY : AlgorithmNameStyle.RFC5751);
             } else {
-                LOG.warn("server {}: partner {} asked for a signed receipt but local profile {} has no SIGNING"
-                        + " certificate with a private key; the MDN is unsigned", settings.serverId(), in.as2From,
-                        agreement.getLocalProfileId());
+                LOG.warn("server {}: partner {} asked for a signed receipt but the MDN is unsigned ({}): {}",
+                        settings.serverId(), in.as2From, As2FailureCode.SIGNING_FAILED,
+                        certificates.whyNoSigningKey(agreement.getLocalProfileId()));
             }
         }
         Mdn mdn = mdnBuilder.build(b.build());
         String id = UUID.randomUUID() + "@" + settings.serverId();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("AS2-Version", "1.2");
-        headers.put("AS2-From", as2Header(in.as2To));
-        headers.put("AS2-To", as2Header(in.as2From));
+        headers.put("AS2-From", As2Names.format(in.as2To));
+        headers.put("AS2-To", As2Names.format(in.as2From));
         headers.put("Message-ID", "<" + id + ">");
         headers.put("Subject", MDN_SUBJECT);
         headers.put("MIME-Version", "1.0");
@@ -467,11 +473,6 @@ public final class InboundReceiver {
         return doc.timestamp(clock.instant());
     }
 
-    private static String as2Header(String as2Id) {
-        boolean token = as2Id.chars().allMatch(c -> c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0);
-        return token ? as2Id : "\"" + as2Id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
     private static boolean isPkcs7Mime(String mediaType) {
         return mediaType.equals("application/pkcs7-mime") || mediaType.equals("application/x-pkcs7-mime");
     }
@@ -501,8 +502,8 @@ public final class InboundReceiver {
             this.request = request;
             this.origin = origin;
             this.headers = request.headers();
-            this.as2From = unquote(RequestOrigin.header(headers, "AS2-From"));
-            this.as2To = unquote(RequestOrigin.header(headers, "AS2-To"));
+            this.as2From = As2Names.parse(RequestOrigin.header(headers, "AS2-From"));
+            this.as2To = As2Names.parse(RequestOrigin.header(headers, "AS2-To"));
             String id = RequestOrigin.header(headers, "Message-ID");
             this.messageId = id == null || id.isBlank() ? null : id.strip();
         }
@@ -516,6 +517,13 @@ public final class InboundReceiver {
             }
             if (!sane(as2From, MAX_AS2_ID) || !sane(as2To, MAX_AS2_ID)) {
                 return "AS2-From and AS2-To must be 1 to " + MAX_AS2_ID + " printable characters";
+            }
+            try {
+                // the MDN writes them back, under the one rule of RFC 4130 6.2
+                As2Names.format(as2From);
+                As2Names.format(as2To);
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
             }
             if (messageId != null && (!sane(messageId, MAX_MESSAGE_ID) || messageIdStripped().isEmpty())) {
                 return "the Message-ID must be 1 to " + MAX_MESSAGE_ID + " printable characters";
@@ -615,14 +623,4 @@ public final class InboundReceiver {
         return !value.isEmpty() && value.length() <= max && value.chars().allMatch(c -> c >= 32 && c != 127);
     }
 
-    private static String unquote(String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-            v = v.substring(1, v.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
-        }
-        return v.isEmpty() ? null : v;
-    }
 }

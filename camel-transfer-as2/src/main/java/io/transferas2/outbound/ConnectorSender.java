@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import io.transferas2.as2.As2Exception;
 import io.transferas2.as2.As2FailureCode;
+import io.transferas2.as2.As2Names;
 import io.transferas2.as2.As2MessageBuilder;
 import io.transferas2.as2.DispositionNotificationOptions;
 import io.transferas2.as2.MdnReader;
@@ -189,16 +190,16 @@ public final class ConnectorSender {
         if (config.effectiveSigningAlgorithm() != SigningAlg.NONE) {
             signingKey = certificates.signingKey(local.getProfileId());
             if (signingKey.isEmpty()) {
-                throw failure(t, As2FailureCode.SIGNING_FAILED, "No usable SIGNING certificate with a private key in"
-                        + " local profile " + local.getProfileId(), null);
+                throw failure(t, As2FailureCode.SIGNING_FAILED, "No usable SIGNING certificate with a private key: "
+                        + certificates.whyNoSigningKey(local.getProfileId()), null);
             }
         }
         Optional<KeyMaterial> encryptionCert = Optional.empty();
         if (config.effectiveEncryptionAlgorithm() != EncryptionAlg.NONE) {
             encryptionCert = certificates.encryptionCertificate(partner.getProfileId());
             if (encryptionCert.isEmpty()) {
-                throw failure(t, As2FailureCode.ENCRYPTION_FAILED, "No usable ENCRYPTION certificate in partner"
-                        + " profile " + partner.getProfileId(), null);
+                throw failure(t, As2FailureCode.ENCRYPTION_FAILED, "No usable ENCRYPTION certificate: "
+                        + certificates.whyNoEncryptionCertificate(partner.getProfileId()), null);
             }
         }
         BasicCredentials credentials = null;
@@ -228,8 +229,8 @@ public final class ConnectorSender {
                                 SigningAlg mdnSigning) {
         HttpPost post = new HttpPost(url);
         post.addHeader("AS2-Version", "1.2");
-        post.addHeader("AS2-From", as2Name(t.as2From()));
-        post.addHeader("AS2-To", as2Name(t.as2To()));
+        post.addHeader("AS2-From", As2Names.format(t.as2From()));
+        post.addHeader("AS2-To", As2Names.format(t.as2To()));
         post.addHeader("Message-ID", "<" + t.messageId() + ">");
         post.addHeader("Subject", t.messageSubject());
         post.addHeader("Date", HttpDates.format(t.sentAt()));
@@ -401,11 +402,6 @@ public final class ConnectorSender {
                                               Throwable cause) {
         return new OutboundTransferException(OutboundResults.of(t, StatusCode.FAILED, code, message,
                 certificates.now()), cause);
-    }
-
-    /** RFC 4130 section 6.2: an AS2 name with spaces travels quoted. */
-    static String as2Name(String as2Id) {
-        return as2Id.indexOf(' ') >= 0 || as2Id.indexOf('\t') >= 0 ? "\"" + as2Id + "\"" : as2Id;
     }
 
     static String defaultSubject(String filename, String from, String to) {

@@ -13,6 +13,7 @@ import io.transferas2.as2.Mic;
 import io.transferas2.as2.ReceivedMdn;
 import io.transferas2.certs.CertificateStore;
 import io.transferas2.certs.KeyMaterial;
+import io.transferas2.model.CertificateUsageType;
 import io.transferas2.transfer.OutboundResult;
 import io.transferas2.transfer.StatusCode;
 
@@ -56,8 +57,10 @@ public final class MdnEvaluator {
             OutboundResults.MdnSummary raw = new OutboundResults.MdnSummary(null, mdnId, mdnSubject, body,
                     contentType);
             if (e.failureCode() == As2FailureCode.VERIFICATION_FAILED_NO_MATCHING_KEY_FOUND) {
+                String why = certificates.note(transfer.partnerProfileId(), CertificateUsageType.SIGNING, false, at);
                 return failed(transfer, e.failureCode(), "No public certificate matching message signature could be"
-                        + " found in profile: " + transfer.partnerProfileId(), raw, at);
+                        + " found in profile: " + transfer.partnerProfileId() + (why.isEmpty() ? "" : " (" + why + ")"),
+                        raw, at);
             }
             return failed(transfer, As2FailureCode.VERIFICATION_FAILED, "Signature verification failed for the MDN"
                     + " of AS2 message " + transfer.messageId() + ": " + e.getMessage(), raw, at);

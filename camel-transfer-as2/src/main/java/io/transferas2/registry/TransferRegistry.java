@@ -106,6 +106,7 @@ public final class TransferRegistry {
         Certificate stored = imported.certificate();
         validator.checkCommon(stored);
         CertificateEntry entry = entry(stored, imported.material().withCertificateId(stored.getCertificateId()));
+        warnIfNoLongerUsable(entry);
         return write(ResourceKind.CERTIFICATE, stored.getCertificateId(), Change.CREATED, () -> {
             requireAbsent(certificates, stored);
             requireCapacity(certificates.size(), settings.limits().certificates(), "certificates");
@@ -656,6 +657,18 @@ public final class TransferRegistry {
 
     private <T extends TransferResource> T copy(T resource) {
         return TransferJson.copy(resource);
+    }
+
+    /** An expired certificate loads (AWS imports it too) but is never used: say so, naming it. */
+    private void warnIfNoLongerUsable(CertificateEntry entry) {
+        Instant now = Instant.now(settings.clock());
+        if (!now.isBefore(io.transferas2.certs.CertificateTimes.end(entry))) {
+            LOG.warn("Certificate {} ({}, subject \"{}\", serial {}) is {}: it is loaded but no message will use it",
+                    entry.certificateId(), entry.usage(),
+                    entry.material().certificate().getSubjectX500Principal().getName(),
+                    entry.material().certificate().getSerialNumber().toString(16),
+                    io.transferas2.certs.CertificateTimes.state(entry, now));
+        }
     }
 
     private static CertificateEntry entry(Certificate certificate, io.transferas2.certs.KeyMaterial material) {

@@ -76,6 +76,21 @@ class ToleranceTest {
         }
     }
 
+    /** Sterling writes media types in mixed case: {@code Multipart/Signed}, {@code Application/pkcs7-signature}. */
+    @Test
+    void mixedCaseMediaTypes() throws Exception {
+        byte[] signedPart = Messages.concat("Content-Type: Application/EDIFACT\r\n\r\n", PAYLOAD);
+        byte[] body = join("--b\r\n".getBytes(StandardCharsets.US_ASCII), signedPart,
+                "\r\n--b\r\nContent-Type: Application/pkcs7-signature\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                sterlingSignature(signedPart), "\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII));
+        try (InboundMessage m = parser.parse(Messages.request("Multipart/Signed; Protocol=\"Application/pkcs7-signature\";"
+                + " MicAlg=SHA1; Boundary=b", body).requireEncryption(false).build())) {
+            assertThat(Files.readAllBytes(m.payload())).isEqualTo(PAYLOAD);
+            assertThat(m.signed()).isTrue();
+            assertThat(m.mic().digest()).isEqualTo(MicAlgorithm.SHA1.newDigest().digest(signedPart));
+        }
+    }
+
     /** as2-lib signs the canonical (CRLF) form of a 7bit part but sends its bare LFs. */
     @Test
     void sevenBitPartSignedInCanonicalForm() throws Exception {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.transferas2.camel.TransferAs2Constants;
+import io.transferas2.model.Certificate;
+import io.transferas2.model.CertificateUsageType;
 import io.transferas2.model.Connector;
 import io.transferas2.model.EncryptionAlg;
 import io.transferas2.model.Profile;
@@ -22,6 +24,7 @@ import io.transferas2.outbound.OutboundTransferException;
 import io.transferas2.outbound.TransportFailureException;
 import io.transferas2.registry.InvalidRequestException;
 import io.transferas2.testsupport.Fixtures;
+import io.transferas2.testsupport.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,6 +129,32 @@ class ProducerFailureCodesTest {
         c.setAs2Config(config);
         assertThatThrownBy(() -> fx.registry.createConnector(c)).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("https");
+    }
+
+    /** Expired or not yet active certificates: the error names the certificate and the date that rules it out. */
+    @Test
+    void certificatesOutsideTheirDatesAreNamed() {
+        Certificate pending = TestKeys.importInput(TestKeys.key("producer-pending"), CertificateUsageType.SIGNING,
+                true);
+        pending.setActiveDate(java.time.Instant.now().plus(java.time.Duration.ofDays(30)));
+        String pendingCert = fx.registry.importCertificate(pending);
+        String local = fx.registry.createProfile(Fixtures.profile(ProfileType.LOCAL, "PENDING",
+                List.of(pendingCert)));
+        String unsignable = fx.connector("http://127.0.0.1:9/as2", c -> c.setLocalProfileId(local));
+        assertFailure(sendTo(unsignable), OutboundTransferException.class, "SIGNING_FAILED", "local profile "
+                + local + " has SIGNING certificate " + pendingCert + ", not active until ");
+        assertThat(fx.send(unsignable, ProducerFixture.edi(1)).getIn().getHeader(TransferAs2Constants.FAILURE_MESSAGE,
+                String.class)).contains("(ActiveDate); no SIGNING certificate of the profile is active now");
+
+        String expiredCert = fx.registry.importCertificate(TestKeys.importInput(TestKeys.key("producer-expired",
+                java.time.Instant.parse("2020-01-01T00:00:00Z"), java.time.Instant.parse("2020-06-23T00:00:00Z")),
+                CertificateUsageType.ENCRYPTION, false));
+        String partner = fx.registry.createProfile(Fixtures.profile(ProfileType.PARTNER, "EXPIRED-PARTNER",
+                List.of(expiredCert)));
+        String unencryptable = fx.connector("http://127.0.0.1:9/as2", c -> c.setPartnerProfileId(partner));
+        assertFailure(sendTo(unencryptable), OutboundTransferException.class, "ENCRYPTION_FAILED", "partner profile "
+                + partner + " has ENCRYPTION certificate " + expiredCert + ", inactive since 2020-06-23 (NotAfter);"
+                + " no ENCRYPTION certificate of the profile is active now");
     }
 
     @Test
