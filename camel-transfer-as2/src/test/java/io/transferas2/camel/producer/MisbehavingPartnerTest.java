@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MisbehavingPartnerTest {
     private static ProducerFixture fx;
     private static CamelAs2Server server;
+    /** Refuses unsigned messages with an error MDN, as camel-as2 does when a verification chain is set. */
+    private static CamelAs2Server strict;
     private static String signedSync;
 
     @BeforeAll
@@ -41,6 +43,7 @@ class MisbehavingPartnerTest {
         fx = new ProducerFixture();
         // the hang outlasts any read timeout used here; close() interrupts it
         server = CamelAs2Server.start(ProducerFixture.server().hangTime(Duration.ofSeconds(20)).build());
+        strict = CamelAs2Server.start(ProducerFixture.server().requireSigned(true).build());
         signedSync = fx.connector(server.url().toString(), c -> {
             c.setSigningAlgorithm(SigningAlg.SHA256);
             c.setEncryptionAlgorithm(EncryptionAlg.AES256_CBC);
@@ -52,6 +55,7 @@ class MisbehavingPartnerTest {
 
     @AfterAll
     static void stop() {
+        strict.close();
         server.close();
         fx.close();
     }
@@ -197,5 +201,46 @@ class MisbehavingPartnerTest {
                 "within the read timeout of");
         assertThat(((OutboundTransferException) o.exchange().getException()).isTransient()).isTrue();
         assertThat(o.status().has("disposition")).isFalse();
+    }
+
+    @Test
+    void negativeDispositionFailsWithThePartnersDisposition() throws Exception {
+        String unsigned = fx.connector(strict.url().toString(), c -> {
+            c.setSigningAlgorithm(SigningAlg.NONE);
+            c.setEncryptionAlgorithm(EncryptionAlg.AES256_CBC);
+            c.setMdnResponse(MdnResponse.SYNC);
+            c.setMdnSigningAlgorithm(MdnSigningAlg.SHA256);
+        });
+        Exchange done = fx.send("transfer-as2:connector/" + unsigned, ProducerFixture.edi(3),
+                Map.of("CamelFileName", "unsigned.edi"));
+        assertThat(done.getException()).isInstanceOf(MdnFailureException.class);
+        OutboundTransferException e = (OutboundTransferException) done.getException();
+        assertThat(e.failureCode().name()).isEqualTo("HTTP_ERROR_RESPONSE_FROM_PARTNER");
+        String messageId = done.getIn().getHeader(TransferAs2Constants.MESSAGE_ID, String.class);
+        assertThat(done.getIn().getHeader(TransferAs2Constants.FAILURE_MESSAGE, String.class))
+                .startsWith("The partner did not process message with ID " + messageId + ": ")
+                .contains("processed/error: insufficient-message-security");
+        JsonNode status = TransferJson.json().readTree(e.status().toJson());
+        assertThat(status.path("status-code").asText()).isEqualTo("FAILED");
+        assertThat(status.path("failure-code").asText()).isEqualTo("HTTP_ERROR_RESPONSE_FROM_PARTNER");
+        assertThat(status.path("disposition").asText()).endsWith("processed/error: insufficient-message-security");
+    }
+
+    @Test
+    void unsignedReceiptWithoutAMicCompletes() throws Exception {
+        // RFC 4130 7.4.3: only signed receipts must carry a MIC; camel-as2 leaves it out of unsigned ones
+        String unsignedReceipt = fx.connector(server.url().toString(), c -> {
+            c.setSigningAlgorithm(SigningAlg.SHA256);
+            c.setEncryptionAlgorithm(EncryptionAlg.AES256_CBC);
+            c.setMdnResponse(MdnResponse.SYNC);
+            c.setMdnSigningAlgorithm(MdnSigningAlg.NONE);
+        });
+        Exchange done = fx.send("transfer-as2:connector/" + unsignedReceipt, ProducerFixture.edi(3),
+                Map.of("CamelFileName", "unsigned-receipt.edi"));
+        assertThat(done.getException()).isNull();
+        assertThat(done.getIn().getHeader(TransferAs2Constants.STATUS_CODE)).isEqualTo("COMPLETED");
+        String mdn = new String(done.getIn().getHeader(TransferAs2Constants.MDN, byte[].class),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(mdn).doesNotContainIgnoringCase("Received-Content-MIC").doesNotContain("pkcs7-signature");
     }
 }
