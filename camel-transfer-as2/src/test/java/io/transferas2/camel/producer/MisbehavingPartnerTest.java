@@ -20,6 +20,7 @@ import io.transferas2.model.TransferJson;
 import io.transferas2.outbound.MdnFailureException;
 import io.transferas2.outbound.OutboundTransferException;
 import io.transferas2.outbound.TransportFailureException;
+import io.transferas2.peers.As2LibReceiver;
 import io.transferas2.peers.CamelAs2Server;
 import io.transferas2.peers.ReceivedMessage;
 import io.transferas2.peers.ServerBehaviour;
@@ -144,6 +145,8 @@ class MisbehavingPartnerTest {
     void wrongMicFails() throws Exception {
         Outcome o = send(ServerBehaviour.WRONG_MIC);
         assertFailed(o, MdnFailureException.class, "VERIFICATION_FAILED", "the MIC did not match");
+        assertThat(o.status().path("mdn-message-id").asText()).isNotBlank().doesNotStartWith("<")
+                .isEqualTo(o.header(TransferAs2Constants.MDN_MESSAGE_ID));
         assertDelivered();
     }
 
@@ -219,7 +222,7 @@ class MisbehavingPartnerTest {
         String messageId = done.getIn().getHeader(TransferAs2Constants.MESSAGE_ID, String.class);
         assertThat(done.getIn().getHeader(TransferAs2Constants.FAILURE_MESSAGE, String.class))
                 .startsWith("The partner did not process message with ID " + messageId + ": ")
-                .contains("processed/error: insufficient-message-security");
+                .containsPattern("processed/error: insufficient-message-security \\(\\S.*\\)$");
         JsonNode status = TransferJson.json().readTree(e.status().toJson());
         assertThat(status.path("status-code").asText()).isEqualTo("FAILED");
         assertThat(status.path("failure-code").asText()).isEqualTo("HTTP_ERROR_RESPONSE_FROM_PARTNER");
@@ -242,5 +245,32 @@ class MisbehavingPartnerTest {
         String mdn = new String(done.getIn().getHeader(TransferAs2Constants.MDN, byte[].class),
                 java.nio.charset.StandardCharsets.US_ASCII);
         assertThat(mdn).doesNotContainIgnoringCase("Received-Content-MIC").doesNotContain("pkcs7-signature");
+    }
+
+    @Test
+    void unsignedReceiptWithAWrongMicOverTheSameDigestFails() throws Exception {
+        // as2-lib puts a MIC in unsigned receipts too (over the partnership's algorithm, sha-256 here): one over the
+        // digest we used must match even though we did not ask for it (RFC 4130 7.4.3)
+        try (As2LibReceiver as2lib = As2LibReceiver.start(ProducerFixture.server().build())) {
+            String unsignedReceipt = fx.connector(as2lib.url().toString(), c -> {
+                c.setSigningAlgorithm(SigningAlg.SHA256);
+                c.setEncryptionAlgorithm(EncryptionAlg.AES256_CBC);
+                c.setMdnResponse(MdnResponse.SYNC);
+                c.setMdnSigningAlgorithm(MdnSigningAlg.NONE);
+            });
+            Exchange ok = fx.send("transfer-as2:connector/" + unsignedReceipt, ProducerFixture.edi(3),
+                    Map.of("CamelFileName", "as2lib-ok.edi"));
+            assertThat(ok.getException()).isNull();
+            assertThat(new String(ok.getIn().getHeader(TransferAs2Constants.MDN, byte[].class),
+                    java.nio.charset.StandardCharsets.US_ASCII)).containsIgnoringCase("Received-Content-MIC");
+
+            as2lib.behaviour(ServerBehaviour.WRONG_MIC);
+            Exchange wrong = fx.send("transfer-as2:connector/" + unsignedReceipt, ProducerFixture.edi(3),
+                    Map.of("CamelFileName", "as2lib-wrong.edi"));
+            assertThat(wrong.getException()).isInstanceOf(MdnFailureException.class);
+            assertThat(wrong.getIn().getHeader(TransferAs2Constants.FAILURE_CODE)).isEqualTo("VERIFICATION_FAILED");
+            assertThat(wrong.getIn().getHeader(TransferAs2Constants.FAILURE_MESSAGE, String.class))
+                    .contains("the MIC did not match");
+        }
     }
 }
