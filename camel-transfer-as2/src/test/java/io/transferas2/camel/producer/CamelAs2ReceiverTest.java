@@ -43,7 +43,8 @@ class CamelAs2ReceiverTest {
     @BeforeAll
     static void start() throws Exception {
         fx = new ProducerFixture();
-        server = CamelAs2Server.start(ProducerFixture.server().hangTime(Duration.ofSeconds(4)).build());
+        // the hang outlasts the 1 s read timeout by far, so the timeout is what ends the send, not a race
+        server = CamelAs2Server.start(ProducerFixture.server().hangTime(Duration.ofSeconds(30)).build());
     }
 
     @AfterAll
@@ -242,16 +243,13 @@ class CamelAs2ReceiverTest {
         server.behaviour(ServerBehaviour.HANG);
         String id = connector(SigningAlg.SHA256, EncryptionAlg.AES256_CBC, CompressionEnum.DISABLED, MdnResponse.SYNC,
                 MdnSigningAlg.DEFAULT);
-        long start = System.nanoTime();
         Exchange done = fx.send("transfer-as2:connector/" + id + "?readTimeout=1000", ProducerFixture.edi(10),
                 Map.of("CamelFileName", "slow.edi"));
-        long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(done.getException()).isInstanceOf(TransportFailureException.class);
         assertThat(done.getIn().getHeader(TransferAs2Constants.FAILURE_CODE))
                 .isEqualTo("UNABLE_TO_CONNECT_TO_REMOTE_HOST_OR_IP");
         assertThat(done.getIn().getHeader(TransferAs2Constants.FAILURE_MESSAGE, String.class))
                 .contains("within the read timeout of 1s");
-        assertThat(tookMs).isLessThan(3900);
     }
 
     @Test
