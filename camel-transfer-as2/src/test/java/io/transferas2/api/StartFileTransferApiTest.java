@@ -182,9 +182,9 @@ class StartFileTransferApiTest {
     }
 
     @Test
-    void throttlesAtTheConfiguredRateAndTheSdkRetries() throws Exception {
+    void throttlesAtTheConfiguredRate() throws Exception {
         try (ApiHarness limited = ApiHarness.start(Map.of("configuration.accessKeys", ApiHarness.KEY_ID + ":"
-                + ApiHarness.SECRET, "configuration.startFileTransferRate", "1",
+                + ApiHarness.SECRET, "configuration.startFileTransferRate", "0.001",
                 "configuration.startFileTransferEndpoint", "direct:limited"), "transfer-as2:api",
                 new RouteBuilder() {
                     @Override
@@ -205,19 +205,40 @@ class StartFileTransferApiTest {
                     () -> setup.startFileTransfer(b -> b.connectorId(connector).sendFilePaths("/bucket/2")));
             assertThat(throttled.statusCode()).isEqualTo(400);
             assertThat(throttled.isThrottlingException()).isTrue();
-            assertThat(throttled.retryAfterSeconds()).isEqualTo("1");
+            // one token per 1000 s: the second call is throttled however slow the machine is (no 1 s race)
+            assertThat(Long.parseLong(throttled.retryAfterSeconds())).isBetween(900L, 1000L);
+        }
+    }
+
+    @Test
+    void theSdkRetriesAThrottledStartFileTransfer() throws Exception {
+        // one token per 4 s: two calls back to back meet an empty bucket unless 4 s pass between them
+        try (ApiHarness limited = ApiHarness.start(Map.of("configuration.accessKeys", ApiHarness.KEY_ID + ":"
+                + ApiHarness.SECRET, "configuration.startFileTransferRate", "0.25",
+                "configuration.startFileTransferEndpoint", "direct:limited"), "transfer-as2:api",
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:limited").setBody(constant("{\"TransferId\": \"t-1\"}"));
+                    }
+                })) {
+            TransferClient setup = limited.noRetryClient(ApiHarness.KEY_ID, ApiHarness.SECRET);
+            String local = setup.createProfile(b -> b.as2Id("L").profileType(ProfileType.LOCAL)).profileId();
+            String partner = setup.createProfile(b -> b.as2Id("P").profileType(ProfileType.PARTNER)).profileId();
+            String connector = setup.createConnector(b -> b.url("https://p.example.com/as2")
+                    .as2Config(c -> c.localProfileId(local).partnerProfileId(partner))).connectorId();
 
             // the SDK's standard retry strategy backs off on ThrottlingException until a token is free
             TransferClient retrying = limited.client(ApiHarness.KEY_ID, ApiHarness.SECRET,
                     AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(10).build());
             limited.audit.clear();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 2; i++) {
                 assertThat(retrying.startFileTransfer(b -> b.connectorId(connector).sendFilePaths("/bucket/r"))
                         .transferId()).isEqualTo("t-1");
             }
             List<Map<String, Object>> calls = limited.audit.stream()
                     .filter(a -> "StartFileTransfer".equals(a.get("operation"))).toList();
-            assertThat(calls).filteredOn(a -> Integer.valueOf(200).equals(a.get("status"))).hasSize(3);
+            assertThat(calls).filteredOn(a -> Integer.valueOf(200).equals(a.get("status"))).hasSize(2);
             assertThat(calls).filteredOn(a -> "ThrottlingException".equals(a.get("errorType"))).isNotEmpty();
         }
     }

@@ -24,9 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MultipartReaderTest {
     private static final String BOUNDARY = "----=_Part_42";
 
+    /** Re-run one failing repetition with {@code -Dtransferas2.seed=<seed printed by it>}. */
     @RepeatedTest(40)
     void splitsExactlyUnderRandomChunkingAndTinyBuffers() throws Exception {
-        Random random = new Random();
+        String given = System.getProperty("transferas2.seed");
+        long seed = given != null ? Long.parseLong(given) : new Random().nextLong();
+        System.out.println("[MultipartReaderTest] seed " + seed);
+        Random random = new Random(seed);
         boolean bareLf = random.nextBoolean();
         List<byte[]> parts = new ArrayList<>();
         for (int i = 0; i < 1 + random.nextInt(3); i++) {
@@ -38,7 +42,8 @@ class MultipartReaderTest {
         }
         byte[] body = assemble(parts, bareLf, random.nextBoolean() ? "preamble line\r\nmore\r\n" : "");
         MimeInput in = new MimeInput(new ChunkyStream(body, random), 16 + random.nextInt(200));
-        assertThat(readAll(new MultipartReader(in, BOUNDARY, 1 << 20))).containsExactlyElementsOf(parts);
+        assertThat(readAll(new MultipartReader(in, BOUNDARY, 1 << 20), random)).as("seed " + seed)
+                .containsExactlyElementsOf(parts);
     }
 
     @Test
@@ -66,11 +71,15 @@ class MultipartReaderTest {
     }
 
     private static List<byte[]> readAll(MultipartReader reader) throws IOException {
+        return readAll(reader, new Random(42));
+    }
+
+    private static List<byte[]> readAll(MultipartReader reader, Random random) throws IOException {
         List<byte[]> out = new ArrayList<>();
         InputStream part;
         while ((part = reader.nextPart()) != null) {
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
-            byte[] buf = new byte[1 + new Random().nextInt(100)];
+            byte[] buf = new byte[1 + random.nextInt(100)];
             int n;
             while ((n = part.read(buf, 0, buf.length)) >= 0) {
                 bos.write(buf, 0, n);

@@ -125,16 +125,29 @@ class ServerPeersTest {
 
     @Test
     void expectContinueIsAnsweredAtOnce() throws Exception {
-        SendRequest request = server.request().expectContinue(true).build();
-        camel.send(request, payload);   // warm-up: class loading and JIT
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            SendResult result = camel.send(request, payload);
-            assertThat(result.mdn().verdict(true)).isEqualTo("ok");
-            best = Math.min(best, result.elapsed().toMillis());
+        // the event, not a stopwatch: the server must answer 100 Continue to the head alone. A server that waited
+        // for the body would leave this read blocked (camel-as2's client then stalls 3 s per message).
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port)) {
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder("POST /as2 HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+            RawAs2.as2Headers(ServerHarness.PARTNER, ServerHarness.LOCAL, RawAs2.newMessageId())
+                    .forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append("Content-Type: application/pkcs7-mime; smime-type=enveloped-data\r\n")
+                    .append("Content-Length: 64\r\nExpect: 100-continue\r\n\r\n");
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder status = new StringBuilder();
+            for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+                status.append((char) c);
+            }
+            assertThat(status.toString()).startsWith("HTTP/1.1 100 ");
         }
-        System.out.println("[ServerPeersTest] camel-as2 client with Expect: 100-continue, best of 3: " + best + " ms");
-        // camel-as2's own server makes this client wait 3 s (httpcore5's expect timeout) for every message
-        assertThat(best).as("best of 3 sends with Expect: 100-continue, ms").isLessThan(1000);
+        // and camel-as2's client, which sends Expect, completes against it
+        SendRequest request = server.request().expectContinue(true).build();
+        SendResult result = camel.send(request, payload);
+        assertThat(result.mdn().verdict(true)).isEqualTo("ok");
+        System.out.println("[ServerPeersTest] camel-as2 client with Expect: 100-continue: "
+                + result.elapsed().toMillis() + " ms (informational)");
     }
 }

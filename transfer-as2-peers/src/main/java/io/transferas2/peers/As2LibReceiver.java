@@ -200,6 +200,9 @@ public final class As2LibReceiver implements As2PeerServer {
 
     @Override
     public void behaviour(ServerBehaviour behaviour) {
+        if (behaviour.camelOnly()) {
+            throw new UnsupportedOperationException(behaviour + " is played by the camel-as2 server only");
+        }
         recorder.behaviour(behaviour);
     }
 

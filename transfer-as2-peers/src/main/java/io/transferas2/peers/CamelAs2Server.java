@@ -40,6 +40,7 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.protocol.HttpProcessor;
 import org.bouncycastle.cms.jcajce.ZlibExpanderProvider;
@@ -66,6 +67,8 @@ public final class CamelAs2Server implements As2PeerServer {
     private final ServerOptions options;
     private final ServerRecorder recorder = new ServerRecorder();
     private final PrivateKey wrongKey;
+    /** Signs {@link ServerBehaviour#STRANGER_MDN_KEY} MDNs: a valid signature by a certificate nobody expects. */
+    private final PeerIdentity stranger = PeerIdentity.generate("STRANGER");
     private final HarnessConnection connection;
     private final URI url;
 
@@ -184,6 +187,15 @@ public final class CamelAs2Server implements As2PeerServer {
             context.removeAttribute(MESSAGE);
             recorder.request(new RecordedRequest(request.getMethod(), request.getPath(), headers(request.getHeaders()),
                     Instant.now()));
+            if (behaviour == ServerBehaviour.OTHER_MICALG) {
+                // camel's ResponseMDN reads the requested micalg from the request when it builds the MDN
+                Header options = request.getFirstHeader(AS2Header.DISPOSITION_NOTIFICATION_OPTIONS);
+                if (options != null) {
+                    request.setHeader(AS2Header.DISPOSITION_NOTIFICATION_OPTIONS, options.getValue()
+                            .replaceAll("signed-receipt-micalg\\s*=\\s*(optional|required)\\s*,.*$",
+                                    "signed-receipt-micalg=$1, sha-512"));
+                }
+            }
             if (behaviour == ServerBehaviour.WRONG_MDN_KEY) {
                 context.setAttribute(AS2ServerConnection.AS2_SIGNING_PRIVATE_KEY, wrongKey);
             }
@@ -193,8 +205,15 @@ public final class CamelAs2Server implements As2PeerServer {
         public void process(HttpResponse response, EntityDetails entity, HttpContext context)
                 throws HttpException, IOException {
             camel.process(response, entity, context);
-            if (context.getAttribute(BEHAVIOUR) == ServerBehaviour.WRONG_MIC) {
-                CamelMdns.replaceMic(response, context);
+            ServerBehaviour behaviour = (ServerBehaviour) context.getAttribute(BEHAVIOUR);
+            CamelMdns.Change change = behaviour == null ? null : CamelMdns.Change.of(behaviour, stranger);
+            if (change != null) {
+                CamelMdns.rebuild(response, context, change);
+            }
+            if (behaviour == ServerBehaviour.EMPTY_200 && response instanceof BasicClassicHttpResponse classic) {
+                classic.setEntity(null);
+                response.removeHeaders(AS2Header.CONTENT_TYPE);
+                response.setHeader("Content-Length", "0");
             }
             Object message = context.getAttribute(MESSAGE);
             if (message instanceof ReceivedMessage received) {
