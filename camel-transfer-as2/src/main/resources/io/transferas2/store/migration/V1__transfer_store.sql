@@ -36,6 +36,7 @@ CREATE INDEX tas2_transfer_file_queue ON tas2_transfer_file (connector_id, statu
 CREATE INDEX tas2_transfer_file_transfer ON tas2_transfer_file (transfer_id, file_index);
 CREATE INDEX tas2_transfer_file_message ON tas2_transfer_file (message_id);
 CREATE INDEX tas2_transfer_file_finished ON tas2_transfer_file (finished_at);
+CREATE INDEX tas2_transfer_file_due ON tas2_transfer_file (status, not_before);
 
 -- Every attempt to send a file: which node, when, and how it ended.
 CREATE TABLE tas2_transfer_attempt (
