@@ -16,7 +16,9 @@ public class TransferRetryException extends RuntimeCamelException {
     private final transient OutboundResult result;
 
     public TransferRetryException(TransportFailureException cause) {
-        super("Transport failure, sent again later with the same Message-ID: " + cause.getMessage(), cause);
+        // no cause on purpose: Camel's doCatch matches causes too, and the route's catch of the transport failure
+        // must not run for an attempt that is retried
+        super("Transport failure, sent again later with the same Message-ID: " + cause.getMessage());
         this.result = cause.result();
     }
 

@@ -29,7 +29,8 @@ import com.sun.net.httpserver.HttpServer;
 final class PartnerProxy implements AutoCloseable {
     private static final Set<String> NOT_COPIED = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "transfer-encoding");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final HttpServer server;
     private final String target;
