@@ -110,10 +110,10 @@ final class CrashRecovery implements AutoCloseable {
 
     /** Payloads PARTNER landed for files of the prefix. */
     List<String> landedAtPartner(String prefix) {
-        String tag = prefix.replace("/", "");
         List<String> landed = new ArrayList<>();
         for (String key : partner.list(B_BUCKET, "inbound/mycompany/processed/")) {
-            if (!key.endsWith(".json") && !key.endsWith(".mdn")) {
+            // payloads only (the embedded S3 may list a write's temporary file for a moment)
+            if (key.endsWith(".x12")) {
                 String content = partner.read(B_BUCKET, key);
                 if (content.startsWith("ISA*" + prefix)) {
                     landed.add(content);
