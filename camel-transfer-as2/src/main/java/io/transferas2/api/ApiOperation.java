@@ -56,6 +56,7 @@ public enum ApiOperation {
 
     START_FILE_TRANSFER("StartFileTransfer", "ConnectorId", "SendFilePaths", "CustomHttpHeaders",
             "RetrieveFilePaths", "LocalDirectoryPath", "RemoteDirectoryPath"),
+    LIST_FILE_TRANSFER_RESULTS("ListFileTransferResults", "ConnectorId", "TransferId", "NextToken", "MaxResults"),
 
     TAG_RESOURCE("TagResource", "Arn", "Tags"),
     UNTAG_RESOURCE("UntagResource", "Arn", "TagKeys"),

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.transferas2.camel.ResponseHeaderAllowList;
+import io.transferas2.camel.TransferAs2Component;
 import io.transferas2.camel.TransferAs2Configuration;
 import io.transferas2.camel.TransferAs2Constants;
 import io.transferas2.camel.TransferAs2Endpoint;
@@ -64,8 +65,11 @@ public class TransferApiConsumer extends DefaultConsumer implements Suspendable 
                     + " allowUnauthenticatedApi=true");
         }
         starter = new OutboundRouteStarter(getEndpoint().getCamelContext(), config.getStartFileTransferEndpoint());
+        TransferAs2Component component = getEndpoint().getComponent();
         TransferApiOperations operations = new TransferApiOperations(registry,
-                new RateLimiter(config.getStartFileTransferRate()), starter);
+                new RateLimiter(config.getStartFileTransferRate()), starter,
+                (connectorId, transferId, max, token) -> component.transferQueue().results(connectorId, transferId,
+                        max, token));
         ApiRequestHandler handler = new ApiRequestHandler(verifier, keys, operations, this::audit,
                 Clock.systemUTC());
         Endpoint platformHttp = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path(config)

@@ -29,9 +29,12 @@ import io.transferas2.model.TransferResource;
 import io.transferas2.registry.FileTransferRules;
 import io.transferas2.registry.InvalidRequestException;
 import io.transferas2.registry.Page;
+import io.transferas2.registry.ResourceNotFoundException;
+import io.transferas2.registry.ServiceUnavailableException;
 import io.transferas2.registry.ThrottlingException;
 import io.transferas2.registry.TransferRegistry;
 import io.transferas2.registry.ValueReferences;
+import io.transferas2.store.FileTransferResult;
 
 /**
  * Maps each AWS Transfer operation's JSON request onto the model and the {@link TransferRegistry}, and the result
@@ -48,18 +51,29 @@ public final class TransferApiOperations {
     private static final Set<String> LISTED_SERVER = Set.of("Arn", "Domain", "IdentityProviderType", "EndpointType",
             "LoggingRole", "ServerId", "State", "UserCount");
 
+    private static final java.util.regex.Pattern TRANSFER_ID = java.util.regex.Pattern.compile("[0-9a-zA-Z./-]{1,512}");
+
     private final TransferRegistry registry;
     private final RateLimiter fileTransferLimiter;
     private final FileTransferStarter starter;
+    private final FileTransferResults results;
     private final ObjectMapper wire = TransferJson.wire();
     private final ServiceModel model = ServiceModel.bundled();
     private final ShapeChecker checker = new ShapeChecker(model);
 
     public TransferApiOperations(TransferRegistry registry, RateLimiter fileTransferLimiter,
                                  FileTransferStarter starter) {
+        this(registry, fileTransferLimiter, starter, (c, t, m, n) -> {
+            throw new ServiceUnavailableException("ListFileTransferResults needs the transfer store");
+        });
+    }
+
+    public TransferApiOperations(TransferRegistry registry, RateLimiter fileTransferLimiter,
+                                 FileTransferStarter starter, FileTransferResults results) {
         this.registry = registry;
         this.fileTransferLimiter = fileTransferLimiter;
         this.starter = starter;
+        this.results = results;
     }
 
     /** Runs one operation; the request is the parsed JSON body. */
@@ -146,6 +160,7 @@ public final class TransferApiOperations {
                 yield empty();
             }
             case START_FILE_TRANSFER -> startFileTransfer(request);
+            case LIST_FILE_TRANSFER_RESULTS -> listFileTransferResults(request);
             case TAG_RESOURCE -> {
                 registry.tagResource(text(request, "Arn"), list(request, "Tags", Tag.class));
                 yield empty();
@@ -181,6 +196,46 @@ public final class TransferApiOperations {
         String transferId = starter.start(transfer, connector);
         ObjectNode response = wire.createObjectNode();
         response.put("TransferId", transferId);
+        return response;
+    }
+
+    /**
+     * Each file of a StartFileTransfer: FilePath, StatusCode (QUEUED, IN_PROGRESS, COMPLETED, FAILED), FailureCode
+     * and FailureMessage, in request order. AWS offers this for SFTP connectors only; here it covers AS2.
+     */
+    private ObjectNode listFileTransferResults(ObjectNode request) {
+        String connectorId = text(request, "ConnectorId");
+        String transferId = text(request, "TransferId");
+        if (connectorId == null || transferId == null) {
+            throw new InvalidRequestException("ConnectorId and TransferId are required");
+        }
+        if (!TRANSFER_ID.matcher(transferId).matches()) {
+            throw new InvalidRequestException("TransferId must match [0-9a-zA-Z./-]{1,512}");
+        }
+        Integer max = maxResults(request);
+        if (max != null && (max < 1 || max > 1000)) {
+            throw new InvalidRequestException("MaxResults must be between 1 and 1000");
+        }
+        registry.describeConnector(connectorId);
+        Page<FileTransferResult> page = results.results(connectorId, transferId, max == null ? 1000 : max,
+                text(request, "NextToken")).orElseThrow(() -> new ResourceNotFoundException("Transfer " + transferId
+                        + " of connector " + connectorId + " does not exist.", "Transfer", transferId));
+        ObjectNode response = wire.createObjectNode();
+        ArrayNode items = response.putArray("FileTransferResults");
+        for (FileTransferResult file : page.items()) {
+            ObjectNode item = items.addObject();
+            item.put("FilePath", file.filePath());
+            item.put("StatusCode", file.status().awsStatusCode());
+            if (file.failureCode() != null) {
+                item.put("FailureCode", file.failureCode());
+            }
+            if (file.failureMessage() != null) {
+                item.put("FailureMessage", file.failureMessage());
+            }
+        }
+        if (page.nextToken() != null) {
+            response.put("NextToken", page.nextToken());
+        }
         return response;
     }
 

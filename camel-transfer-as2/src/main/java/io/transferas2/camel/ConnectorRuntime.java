@@ -1,10 +1,11 @@
 package io.transferas2.camel;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -16,12 +17,12 @@ import org.slf4j.LoggerFactory;
 import io.transferas2.model.ResourceKind;
 import io.transferas2.outbound.AsyncMdnCompleter;
 import io.transferas2.outbound.ConnectorSender;
-import io.transferas2.outbound.FilePendingTransferStore;
 import io.transferas2.outbound.PartnerHttpClients;
 import io.transferas2.outbound.PendingTransferStore;
 import io.transferas2.registry.RegistryEvent;
 import io.transferas2.registry.RegistryListener;
 import io.transferas2.registry.TransferRegistry;
+import io.transferas2.transfer.AsyncMdnReceiver;
 import io.transferas2.transfer.OutboundResult;
 
 /**
@@ -37,20 +38,31 @@ final class ConnectorRuntime implements AutoCloseable {
     private final PendingTransferStore store;
     private final ConnectorSender sender;
     private final AsyncMdnCompleter completer;
+    private final Consumer<OutboundResult> finished;
+    private final AsyncMdnReceiver receiver;
     private final String timeoutEndpoint;
     private final TransferRegistry registry;
     private final RegistryListener evictDeleted;
     private ScheduledExecutorService sweeper;
     private ProducerTemplate template;
 
-    ConnectorRuntime(TransferAs2Component component, PendingTransferStore configuredStore, String storeDirectory,
-                     String timeoutEndpoint) {
+    /**
+     * @param store    where ASYNC sends wait for their MDN
+     * @param finished told of every ASYNC send its MDN (or the timeout) finished, before the routes hear of it
+     */
+    ConnectorRuntime(TransferAs2Component component, PendingTransferStore store, String timeoutEndpoint,
+                     Consumer<OutboundResult> finished) {
         this.context = component.getCamelContext();
-        this.store = configuredStore != null ? configuredStore
-                : new FilePendingTransferStore(Path.of(storeDirectory));
+        this.store = store;
+        this.finished = finished;
         this.sender = new ConnectorSender(component.transferRegistry(), component.getCertificateStore(), clients,
                 store, new CamelBasicAuthResolver(context));
         this.completer = new AsyncMdnCompleter(store, component.getCertificateStore());
+        this.receiver = mdn -> {
+            Optional<OutboundResult> result = completer.receive(mdn);
+            result.ifPresent(this::finished);
+            return result;
+        };
         this.timeoutEndpoint = timeoutEndpoint;
         // a deleted connector's pool is closed at once; URL and TLS changes rebuild it at the next send
         this.registry = component.transferRegistry();
@@ -77,6 +89,20 @@ final class ConnectorRuntime implements AutoCloseable {
         return completer;
     }
 
+    /** The component's async MDN receiver: completes through the completer and records the result. */
+    AsyncMdnReceiver receiver() {
+        return receiver;
+    }
+
+    private void finished(OutboundResult result) {
+        try {
+            finished.accept(result);
+        } catch (RuntimeException e) {
+            LOG.warn("Recording the end of transfer {} (message {}) failed: {}", result.transferId(),
+                    result.messageId(), e.getMessage(), e);
+        }
+    }
+
     PendingTransferStore store() {
         return store;
     }
@@ -91,6 +117,7 @@ final class ConnectorRuntime implements AutoCloseable {
             return List.of();
         }
         for (OutboundResult result : expired) {
+            finished(result);
             announce(result);
         }
         return expired;

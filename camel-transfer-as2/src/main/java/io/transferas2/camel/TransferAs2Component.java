@@ -2,8 +2,11 @@ package io.transferas2.camel;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -18,10 +21,16 @@ import io.transferas2.certs.CertificateStore;
 import io.transferas2.outbound.FilePendingTransferStore;
 import io.transferas2.outbound.PartnerHttpClients;
 import io.transferas2.outbound.PendingTransferStore;
+import io.transferas2.queue.RetryPolicy;
+import io.transferas2.queue.TransferQueue;
 import io.transferas2.registry.RegistryFile;
 import io.transferas2.registry.RegistrySettings;
 import io.transferas2.registry.TransferRegistry;
+import io.transferas2.store.EmbeddedStore;
+import io.transferas2.store.FileOutcome;
+import io.transferas2.store.TransferStore;
 import io.transferas2.transfer.AsyncMdnReceiver;
+import io.transferas2.transfer.OutboundResult;
 
 /**
  * The transfer-as2 component: holds the resource registry (connectors, agreements, profiles, certificates, servers)
@@ -66,15 +75,87 @@ public class TransferAs2Component extends HealthCheckComponent {
     // ---- connector producer ----------------------------------------------------------------------------------
 
     @Metadata(label = "producer,advanced", defaultValue = FilePendingTransferStore.DEFAULT_DIRECTORY,
-              description = "Directory where ASYNC sends wait for their MDN: one small JSON file per pending"
-                            + " transfer, so they survive restarts. Relative paths are resolved against the working"
-                            + " directory; several nodes may share one directory.")
+              description = "Directory of the ASYNC MDN file store of earlier versions: the pending transfers found"
+                            + " there are imported into the transfer store on first start (each file renamed"
+                            + " .migrated). ASYNC sends now wait for their MDN in the transfer store.")
     private String asyncMdnStoreDirectory = FilePendingTransferStore.DEFAULT_DIRECTORY;
 
     @Metadata(label = "producer,advanced", autowired = true,
-              description = "A custom store for ASYNC sends waiting for their MDN (e.g. shared by a cluster); by"
-                            + " default files in asyncMdnStoreDirectory.")
+              description = "A custom store for ASYNC sends waiting for their MDN; by default the transfer store.")
     private PendingTransferStore pendingTransferStore;
+
+    // ---- transfer store and StartFileTransfer queue ----------------------------------------------------------
+
+    @Metadata(label = "advanced", defaultValue = EmbeddedStore.DEFAULT_DIRECTORY,
+              description = "Directory of the embedded transfer store (H2 in file mode, no server): StartFileTransfer"
+                            + " requests and their files, pending ASYNC MDNs, received Message-IDs, the outbox's sent"
+                            + " objects. Relative paths are resolved against the working directory. Not used when"
+                            + " dataSource or transferStore is set.")
+    private String storeDirectory = EmbeddedStore.DEFAULT_DIRECTORY;
+
+    @Metadata(label = "advanced",
+              description = "A JDBC DataSource for the transfer store instead of the embedded H2 database, e.g. a"
+                            + " PostgreSQL pool shared by several nodes. The tables are created and upgraded at start"
+                            + " (Flyway, history table tas2_schema_history).")
+    private DataSource dataSource;
+
+    @Metadata(label = "advanced", autowired = true,
+              description = "A custom transfer store; by default the JDBC store on dataSource or the embedded one.")
+    private TransferStore transferStore;
+
+    @Metadata(label = "advanced",
+              description = "This node's name, recorded with every attempt and lease; the host name when not set.")
+    private String nodeName;
+
+    @Metadata(label = "producer", defaultValue = "20",
+              description = "StartFileTransfer: files this node sends at once, all connectors together.")
+    private int maxConcurrentTransfers = 20;
+
+    @Metadata(label = "producer", defaultValue = "10",
+              description = "StartFileTransfer: files this node sends at once through one connector, so one slow"
+                            + " partner cannot take every slot. Files of a connector start in acceptance order.")
+    private int maxConcurrentTransfersPerConnector = 10;
+
+    @Metadata(label = "producer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "StartFileTransfer: how long a node's claim on a file lasts without renewal. Claims are"
+                            + " renewed while the file is sent; when a node dies, its files are sent again (with the"
+                            + " same Message-ID) once their claims expire.")
+    private long transferLease = 60_000;
+
+    @Metadata(label = "producer,advanced", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "StartFileTransfer: how often the store is checked for files to send (accepted files"
+                            + " wake the sender at once; this finds retries that are due and expired claims).")
+    private long transferPollInterval = 1000;
+
+    @Metadata(label = "producer", defaultValue = "1",
+              description = "StartFileTransfer retry policy: attempts in all for a file whose send fails in transport"
+                            + " (cannot connect, timeout, HTTP 5xx), each with the same Message-ID. 1 is AWS's"
+                            + " behaviour (no retry). A negative MDN is never retried.")
+    private int retryMaxAttempts = 1;
+
+    @Metadata(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "StartFileTransfer retry policy: the wait before the second attempt.")
+    private long retryInitialDelay = 30_000;
+
+    @Metadata(label = "producer", defaultValue = "2",
+              description = "StartFileTransfer retry policy: how much longer each further wait is.")
+    private double retryMultiplier = 2;
+
+    @Metadata(label = "producer", defaultValue = "1800000", javaType = "java.time.Duration",
+              description = "StartFileTransfer retry policy: the longest wait between attempts.")
+    private long retryMaxDelay = 1_800_000;
+
+    @Metadata(label = "advanced", defaultValue = "2592000000", javaType = "java.time.Duration",
+              description = "How long finished transfers (and received Message-IDs, outbox keys) stay in the"
+                            + " transfer store; 30 days by default, 0 keeps them. The status JSON in S3 stays the"
+                            + " permanent record.")
+    private long retentionPeriod = 2_592_000_000L;
+
+    @Metadata(label = "advanced", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "How often rows older than retentionPeriod are pruned.")
+    private long pruneInterval = 3_600_000;
+
+    private final StoreRuntime storeRuntime = new StoreRuntime(this);
 
     @Metadata(label = "producer",
               description = "Endpoint that ASYNC sends whose MDN did not arrive within asyncMdnTimeout are announced"
@@ -125,14 +206,17 @@ public class TransferAs2Component extends HealthCheckComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        if (remaining.equals(EndpointType.API.uriName()) || remaining.equals(EndpointType.API.uriName() + "/")) {
-            TransferAs2Endpoint endpoint = new TransferAs2Endpoint(uri, this, configuration.copy());
-            endpoint.setType(EndpointType.API.uriName());
-            setProperties(endpoint, parameters);
-            return endpoint;
+        for (EndpointType idless : new EndpointType[] { EndpointType.API, EndpointType.TRANSFERS }) {
+            if (remaining.equals(idless.uriName()) || remaining.equals(idless.uriName() + "/")) {
+                TransferAs2Endpoint endpoint = new TransferAs2Endpoint(uri, this, configuration.copy());
+                endpoint.setType(idless.uriName());
+                setProperties(endpoint, parameters);
+                return endpoint;
+            }
         }
         String[] parts = remaining.split("/", -1);
-        if (parts.length != 2 || parts[1].isEmpty() || EndpointType.API.uriName().equals(parts[0])) {
+        if (parts.length != 2 || parts[1].isEmpty() || EndpointType.API.uriName().equals(parts[0])
+                || EndpointType.TRANSFERS.uriName().equals(parts[0])) {
             throw new IllegalArgumentException("Invalid URI " + uri + ": expected transfer-as2:connector/<ConnectorId>"
                                                + " or transfer-as2:server/<ServerId> (or transfer-as2:api)");
         }
@@ -176,7 +260,40 @@ public class TransferAs2Component extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         stopConnectorRuntime();
+        storeRuntime.close();
         super.doStop();
+    }
+
+    // ---- transfer store and queue ----------------------------------------------------------------------------
+
+    /** The transfer store, opened on first use. */
+    public TransferStore transferStore() {
+        return storeRuntime.store();
+    }
+
+    /** StartFileTransfer: accept, and query each file's result (ListFileTransferResults, consoles). */
+    public TransferQueue transferQueue() {
+        return storeRuntime.queue();
+    }
+
+    /** This run's node ID (node name and a random suffix). */
+    public String nodeId() {
+        return storeRuntime.nodeId();
+    }
+
+    /** The retry policy of StartFileTransfer. */
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(retryMaxAttempts, java.time.Duration.ofMillis(retryInitialDelay), retryMultiplier,
+                java.time.Duration.ofMillis(retryMaxDelay));
+    }
+
+    /** Records the end of an ASYNC send (MDN arrived or overdue) on its file, when it is one of the queue's. */
+    private void asyncFinished(OutboundResult result) {
+        String statusKey = result.statusTarget() == null ? null : result.statusTarget().toString();
+        FileOutcome outcome = result.completed() ? FileOutcome.completed(result.mic(), statusKey)
+                : FileOutcome.failed(result.failureCode() == null ? null : result.failureCode().name(),
+                        result.failureMessage(), result.mic(), statusKey);
+        transferStore().finishProcessing(result.messageId(), outcome, Instant.now());
     }
 
     // ---- connector producer runtime ----------------------------------------------------------------------------
@@ -184,10 +301,10 @@ public class TransferAs2Component extends HealthCheckComponent {
     /** The connector side: sender, ASYNC store and completer; started with the component. */
     synchronized ConnectorRuntime connectorRuntime() {
         if (connectorRuntime == null) {
-            connectorRuntime = new ConnectorRuntime(this, pendingTransferStore, asyncMdnStoreDirectory,
-                    asyncMdnTimeoutEndpoint);
+            connectorRuntime = new ConnectorRuntime(this, pendingTransferStore != null ? pendingTransferStore
+                    : storeRuntime.pendingTransfers(), asyncMdnTimeoutEndpoint, this::asyncFinished);
             connectorRuntime.start(this, asyncMdnCheckInterval);
-            asyncMdnReceiver(connectorRuntime.completer());
+            asyncMdnReceiver(connectorRuntime.receiver());
         }
         return connectorRuntime;
     }
@@ -202,7 +319,7 @@ public class TransferAs2Component extends HealthCheckComponent {
 
     private synchronized void stopConnectorRuntime() {
         if (connectorRuntime != null) {
-            if (asyncMdnReceiver == connectorRuntime.completer()) {
+            if (asyncMdnReceiver == connectorRuntime.receiver()) {
                 asyncMdnReceiver(null);
             }
             connectorRuntime.close();
@@ -244,6 +361,132 @@ public class TransferAs2Component extends HealthCheckComponent {
     /** How often overdue ASYNC sends are checked, in milliseconds. */
     public void setAsyncMdnCheckInterval(long asyncMdnCheckInterval) {
         this.asyncMdnCheckInterval = asyncMdnCheckInterval;
+    }
+
+    public String getStoreDirectory() {
+        return storeDirectory;
+    }
+
+    /** Directory of the embedded transfer store. */
+    public void setStoreDirectory(String storeDirectory) {
+        this.storeDirectory = storeDirectory;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /** A DataSource for the transfer store. */
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public TransferStore getTransferStore() {
+        return transferStore;
+    }
+
+    /** A custom transfer store. */
+    public void setTransferStore(TransferStore transferStore) {
+        this.transferStore = transferStore;
+    }
+
+    public String getNodeName() {
+        return nodeName;
+    }
+
+    /** This node's name. */
+    public void setNodeName(String nodeName) {
+        this.nodeName = nodeName;
+    }
+
+    public int getMaxConcurrentTransfers() {
+        return maxConcurrentTransfers;
+    }
+
+    /** Files sent at once by this node. */
+    public void setMaxConcurrentTransfers(int maxConcurrentTransfers) {
+        this.maxConcurrentTransfers = maxConcurrentTransfers;
+    }
+
+    public int getMaxConcurrentTransfersPerConnector() {
+        return maxConcurrentTransfersPerConnector;
+    }
+
+    /** Files sent at once by this node through one connector. */
+    public void setMaxConcurrentTransfersPerConnector(int maxConcurrentTransfersPerConnector) {
+        this.maxConcurrentTransfersPerConnector = maxConcurrentTransfersPerConnector;
+    }
+
+    public long getTransferLease() {
+        return transferLease;
+    }
+
+    /** Claim duration in milliseconds. */
+    public void setTransferLease(long transferLease) {
+        this.transferLease = transferLease;
+    }
+
+    public long getTransferPollInterval() {
+        return transferPollInterval;
+    }
+
+    /** Store polling interval in milliseconds. */
+    public void setTransferPollInterval(long transferPollInterval) {
+        this.transferPollInterval = transferPollInterval;
+    }
+
+    public int getRetryMaxAttempts() {
+        return retryMaxAttempts;
+    }
+
+    /** Attempts in all after transport failures. */
+    public void setRetryMaxAttempts(int retryMaxAttempts) {
+        this.retryMaxAttempts = retryMaxAttempts;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    /** Wait before the second attempt, in milliseconds. */
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public double getRetryMultiplier() {
+        return retryMultiplier;
+    }
+
+    /** Growth of the wait per attempt. */
+    public void setRetryMultiplier(double retryMultiplier) {
+        this.retryMultiplier = retryMultiplier;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    /** Longest wait between attempts, in milliseconds. */
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getRetentionPeriod() {
+        return retentionPeriod;
+    }
+
+    /** How long finished rows are kept, in milliseconds. */
+    public void setRetentionPeriod(long retentionPeriod) {
+        this.retentionPeriod = retentionPeriod;
+    }
+
+    public long getPruneInterval() {
+        return pruneInterval;
+    }
+
+    /** How often rows are pruned, in milliseconds. */
+    public void setPruneInterval(long pruneInterval) {
+        this.pruneInterval = pruneInterval;
     }
 
     /** The registry in use: the configured one, else opened from registryFile or created empty on first use. */

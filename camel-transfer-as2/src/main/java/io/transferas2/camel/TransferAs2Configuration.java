@@ -164,13 +164,15 @@ public class TransferAs2Configuration implements Cloneable {
     @UriParam(label = "consumer,advanced",
               description = "transfer-as2:server only: where received Message-IDs are recorded to detect duplicates"
                             + " (keys <AgreementId>:<Message-ID>). Use a JDBC, Redis or Infinispan repository when"
-                            + " several nodes serve the same server. By default a file, see receivedMessageIdsFile.")
+                            + " several nodes serve the same server without sharing a transfer store. By default the"
+                            + " component's transfer store.")
     private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "consumer,advanced",
-              description = "transfer-as2:server only: the file of the default duplicate-detection repository;"
-                            + " default .transfer-as2/<ServerId>/received-message-ids.dat under the working"
-                            + " directory.")
+              description = "transfer-as2:server only: the duplicate-detection file of earlier versions; its"
+                            + " Message-IDs are imported into the transfer store on first start and the file renamed"
+                            + " .migrated. Default .transfer-as2/<ServerId>/received-message-ids.dat under the"
+                            + " working directory.")
     private String receivedMessageIdsFile;
 
     @UriParam(label = "consumer", defaultValue = "false",

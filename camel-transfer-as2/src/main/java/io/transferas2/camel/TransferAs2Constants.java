@@ -165,4 +165,22 @@ public interface TransferAs2Constants {
 
     @Metadata(label = "consumer", description = "Key where the payload belongs in AWS's layout.", javaType = "String")
     String PAYLOAD_KEY = "CamelTransferAs2PayloadKey";
+
+    @Metadata(label = "consumer", description = "transfer-as2:transfers: the file's position in its StartFileTransfer"
+                                                + " request (0-based).", javaType = "Integer")
+    String FILE_INDEX = "CamelTransferAs2FileIndex";
+
+    @Metadata(label = "consumer", description = "transfer-as2:transfers: this attempt's number for the file (1 for the"
+                                                + " first; more after a crash or a retry).", javaType = "Integer")
+    String ATTEMPT = "CamelTransferAs2Attempt";
+
+    @Metadata(label = "producer", description = "transfer-as2:transfers producer: a key (e.g. bucket/key#ETag of an"
+                                                + " outbox object) that makes the request accepted once: a request"
+                                                + " with a key accepted before is skipped.", javaType = "String")
+    String ONCE_KEY = "CamelTransferAs2OnceKey";
+
+    @Metadata(label = "producer", description = "transfer-as2:transfers producer: whether the request was accepted"
+                                                + " (false when its CamelTransferAs2OnceKey was accepted before).",
+              javaType = "Boolean")
+    String ACCEPTED = "CamelTransferAs2Accepted";
 }

@@ -26,8 +26,10 @@ public class TransferAs2Endpoint extends DefaultEndpoint implements EndpointServ
 
     @UriPath(description = "What the endpoint names: connector (producer, sends through an AS2 connector), server"
                            + " (consumer, receives under the server's agreements) or api (consumer, serves the AWS"
-                           + " Transfer control-plane API for the AWS SDKs and CLI)",
-             enums = "connector,server,api")
+                           + " Transfer control-plane API for the AWS SDKs and CLI) or transfers (producer: accepts"
+                           + " a StartFileTransfer request into the durable queue and answers its TransferId;"
+                           + " consumer: emits each queued file to send, one exchange per file)",
+             enums = "connector,server,api,transfers")
     @Metadata(required = true)
     private String type;
 
@@ -50,6 +52,9 @@ public class TransferAs2Endpoint extends DefaultEndpoint implements EndpointServ
 
     @Override
     public Producer createProducer() {
+        if (endpointType() == EndpointType.TRANSFERS) {
+            return new TransfersProducer(this);
+        }
         requireType(EndpointType.CONNECTOR, "producer", "to(\"transfer-as2:connector/<ConnectorId>\")");
         return new TransferAs2Producer(this);
     }
@@ -58,6 +63,11 @@ public class TransferAs2Endpoint extends DefaultEndpoint implements EndpointServ
     public Consumer createConsumer(Processor processor) throws Exception {
         if (endpointType() == EndpointType.API) {
             Consumer consumer = new TransferApiConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
+        if (endpointType() == EndpointType.TRANSFERS) {
+            Consumer consumer = new TransfersConsumer(this, processor);
             configureConsumer(consumer);
             return consumer;
         }

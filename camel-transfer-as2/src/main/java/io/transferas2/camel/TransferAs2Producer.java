@@ -30,6 +30,7 @@ import io.transferas2.outbound.MessageIds;
 import io.transferas2.outbound.OutboundFile;
 import io.transferas2.outbound.OutboundTransferException;
 import io.transferas2.outbound.SendOptions;
+import io.transferas2.outbound.TransportFailureException;
 import io.transferas2.registry.InvalidRequestException;
 import io.transferas2.transfer.OutboundResult;
 import io.transferas2.transfer.StoragePath;
@@ -125,6 +126,10 @@ public class TransferAs2Producer extends DefaultProducer {
             result = sender.send(connectorId, file, options);
         } catch (OutboundTransferException e) {
             OutboundResultHeaders.apply(e.result(), in);
+            if (e instanceof TransportFailureException transport
+                    && Boolean.TRUE.equals(exchange.getProperty(TransfersConsumer.RETRY_ALLOWED, Boolean.class))) {
+                throw new TransferRetryException(transport);
+            }
             throw e;
         }
         exchange.removeProperty(resendKey);

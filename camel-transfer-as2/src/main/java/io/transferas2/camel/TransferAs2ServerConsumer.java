@@ -27,7 +27,6 @@ import io.transferas2.as2.As2Limits;
 import io.transferas2.inbound.AsyncMdnSender;
 import io.transferas2.inbound.BodyReadLimits;
 import io.transferas2.inbound.DuplicateGuard;
-import io.transferas2.inbound.FileReceivedMessageIds;
 import io.transferas2.inbound.InboundDelivery;
 import io.transferas2.inbound.InboundReceiver;
 import io.transferas2.inbound.MdnUrlPolicy;
@@ -58,7 +57,6 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
 
     private Consumer http;
     private IdempotentRepository repository;
-    private FileReceivedMessageIds ownIds;
     private ScheduledExecutorService scheduler;
     private ExecutorService servletPool;
     private InboundReceiver receiver;
@@ -87,11 +85,12 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
         if (repository != null) {
             ids = new IdempotentMessageIds(repository);
         } else {
-            Path file = config.getReceivedMessageIdsFile() != null ? Path.of(config.getReceivedMessageIdsFile())
+            // the transfer store; a file of earlier versions is imported into it once
+            Path legacy = config.getReceivedMessageIdsFile() != null ? Path.of(config.getReceivedMessageIdsFile())
                     : Path.of(".transfer-as2", serverId, "received-message-ids.dat");
-            ownIds = new FileReceivedMessageIds(file, FileReceivedMessageIds.DEFAULT_CAPACITY);
-            ids = ownIds;
-            LOG.info("transfer-as2 server {}: received Message-IDs are recorded in {}", serverId, ownIds.file());
+            ids = new StoreMessageIds(component.transferStore().keys(StoreMessageIds.KEY_SET));
+            StoreRuntime.importKeyFile(legacy, component.transferStore().keys(StoreMessageIds.KEY_SET));
+            LOG.info("transfer-as2 server {}: received Message-IDs are recorded in the transfer store", serverId);
         }
         Path temp = config.getTempDirectory() != null ? Path.of(config.getTempDirectory())
                 : Path.of(".transfer-as2", serverId, "tmp");
@@ -156,9 +155,6 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler,
                     TimeUnit.SECONDS.toMillis(10));
             scheduler = null;
-        }
-        if (ownIds != null) {
-            ownIds.close();
         }
         super.doStop();
     }

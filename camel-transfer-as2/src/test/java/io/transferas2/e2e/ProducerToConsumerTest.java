@@ -150,9 +150,9 @@ class ProducerToConsumerTest {
         assertThat(mdn.header(TransferAs2Constants.STATUS_JSON)).contains("\"status-code\":\"COMPLETED\"")
                 .contains("\"transfer-id\":\"" + transferId + "\"");
         assertThat(Files.readString(mdn.file(), StandardCharsets.ISO_8859_1)).contains("Original-Message-ID");
-        try (Stream<Path> pending = Files.list(mycompany.root.resolve("pending"))) {
-            assertThat(pending.filter(p -> p.toString().endsWith(".json"))).as("pending store emptied").isEmpty();
-        }
+        assertThat(mycompany.context.getComponent("transfer-as2", io.transferas2.camel.TransferAs2Component.class)
+                .transferStore().pendingTransfers().list()).as("pending store emptied")
+                .isEmpty();
     }
 
     @Test

@@ -115,6 +115,7 @@ final class Station implements AutoCloseable {
         TransferAs2Component component = new TransferAs2Component();
         component.setRegistry(registry);
         component.setAsyncMdnStoreDirectory(root.resolve("pending").toString());
+        component.setStoreDirectory(root.resolve("store").toString());
         context.addComponent("transfer-as2", component);
         context.getRegistry().bind("receivedIds", receivedIds);
         context.addRoutes(new RouteBuilder() {

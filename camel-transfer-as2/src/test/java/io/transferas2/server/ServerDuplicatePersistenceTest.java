@@ -31,7 +31,8 @@ class ServerDuplicatePersistenceTest {
             }
             server.awaitMessage(id);
             server.context.close();
-            assertThat(Files.readString(ids)).contains(server.agreementId + ":" + id);
+            // recorded in the transfer store, not in the file of earlier versions
+            assertThat(ids).doesNotExist();
 
             server.reset();
             server.start("receivedMessageIdsFile=" + ids);
@@ -40,6 +41,26 @@ class ServerDuplicatePersistenceTest {
                         id)).mdn(server.localKey).disposition().modifier()).isEqualTo("duplicate-document");
             }
             // no sleep needed: the consumer answers after the route has run (deliver, then respond)
+            assertThat(server.received).isEmpty();
+        }
+    }
+
+    @Test
+    void theFileOfEarlierVersionsIsImportedOnceAndItsMessageIdsStayDuplicates() throws Exception {
+        Path ids = root.resolve("legacy/received.dat");
+        String id = RawAs2.newMessageId();
+        byte[] payload = "ISA*legacy~".getBytes(StandardCharsets.US_ASCII);
+        try (ServerHarness server = new ServerHarness(root)) {
+            Files.createDirectories(ids.getParent());
+            Files.writeString(ids, server.agreementId + ":" + id.replaceAll("^<|>$", "") + "\n");
+            server.start("receivedMessageIdsFile=" + ids);
+            assertThat(ids).doesNotExist();
+            assertThat(ids.resolveSibling("received.dat.migrated")).exists();
+            try (OutboundMessage m = new RawAs2(server).build(payload, "po.x12")) {
+                assertThat(new RawAs2(server).post(m, RawAs2.as2Headers(ServerHarness.PARTNER, ServerHarness.LOCAL,
+                        id)).mdn(server.localKey).disposition().modifier()).isEqualTo("duplicate-document");
+            }
+            Thread.sleep(200);
             assertThat(server.received).isEmpty();
         }
     }

@@ -78,7 +78,10 @@ class StartFileTransferSdkTest {
                     .sendFilePaths("/mycompany-edi/sdk/orders/order-77.xml")).transferId();
 
             assertThat(transferId).matches(Json.UUID);
-            List<String> results = Await.keys(stations.a, A_BUCKET, "sdk/orders/processed/", 2);
+            // the MDN is written first, then the status JSON
+            List<String> results = Await.until("the status JSON", java.time.Duration.ofSeconds(30),
+                    () -> stations.a.list(A_BUCKET, "sdk/orders/processed/"),
+                    keys -> keys.stream().anyMatch(k -> k.endsWith(".json")));
             String json = results.stream().filter(k -> k.endsWith(".json")).findFirst().orElseThrow();
             assertThat(json).matches("sdk/orders/processed/order-77\\." + transferId + "\\." + Json.MESSAGE_ID
                     + "\\.xml\\.json");

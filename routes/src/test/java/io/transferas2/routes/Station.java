@@ -74,6 +74,7 @@ final class Station implements AutoCloseable {
                 workDir.resolve("received-message-ids.dat").toString());
         all.put("camel.component.transfer-as2.configuration.temp-directory", workDir.resolve("tmp").toString());
         all.put("transferas2.outbox.seen-file", workDir.resolve("outbox-sent.dat").toString());
+        all.put("camel.component.transfer-as2.store-directory", workDir.resolve("store").toString());
         all.putAll(properties);
         all.forEach(main::addOverrideProperty);
         main.start();

@@ -82,7 +82,7 @@ final class TwoStations implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> props(Path registry, String serverId, String bucket, Path s3Data,
+    static Map<String, String> props(Path registry, String serverId, String bucket, Path s3Data,
                                              Map<String, String> extra) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("camel.component.transfer-as2.registry-file", registry.toString());
@@ -95,7 +95,7 @@ final class TwoStations implements AutoCloseable {
         return p;
     }
 
-    private static String registryA(int portB, int down) {
+    static String registryA(int portB, int down) {
         return """
             # MYCOMPANY: written by the test, in AWS's shapes
             Certificates:
@@ -146,7 +146,7 @@ final class TwoStations implements AutoCloseable {
                 A_SERVER, A_TO_B, A_WRONG_CERT, A_DOWN, A_STRANGER, A_CUSTOM, A_AGREEMENT, portB, down);
     }
 
-    private static String registryB(int portA, int portB) {
+    static String registryB(int portA, int portB) {
         return """
             # PARTNER: written by the test, in AWS's shapes
             Certificates:

@@ -48,6 +48,8 @@ final class OursServer implements AutoCloseable {
         context.addService(new VertxPlatformHttpServer(conf));
         TransferAs2Component component = new TransferAs2Component();
         component.setRegistry(registry.registry);
+        // received Message-IDs live in the transfer store: one per server process
+        component.setStoreDirectory(work.resolve("store").toString());
         context.addComponent("transfer-as2", component);
         if (sink.equals("s3")) {
             s3 = S3Access.open(S3Settings.fromProperties(s3Properties(work)));

@@ -37,7 +37,7 @@ class AsyncMdnTest {
     @Test
     void pendingTransferSurvivesARestartAndCompletesWithTheMdn(@TempDir Path dir) throws Exception {
         Path store = dir.resolve("pending");
-        try (ProducerFixture fx = new ProducerFixture(c -> c.setAsyncMdnStoreDirectory(store.toString()));
+        try (ProducerFixture fx = new ProducerFixture(c -> c.setStoreDirectory(store.toString()));
              As2LibReceiver partner = As2LibReceiver.start(ProducerFixture.server().build())) {
             String serverId = fx.registry.createServer(new Server());
             try (MdnInbox inbox = new MdnInbox(Files.createDirectories(dir.resolve("inbox")), serverId)) {
@@ -50,9 +50,9 @@ class AsyncMdnTest {
                 String messageId = sent.getIn().getHeader(TransferAs2Constants.MESSAGE_ID, String.class);
                 String transferId = sent.getIn().getHeader(TransferAs2Constants.TRANSFER_ID, String.class);
                 assertThat(partner.requests().get(0).header("Receipt-Delivery-Option")).isEqualTo(inbox.url());
-                try (var files = Files.list(store)) {
-                    assertThat(files.toList()).hasSize(1);
-                }
+                // waiting in the transfer store, which survives the restart
+                assertThat(fx.component.transferStore().pendingTransfers().list())
+                        .extracting(p -> p.messageId()).containsExactly(messageId);
 
                 AsyncMdn mdn = inbox.await(Duration.ofSeconds(20));
                 fx.restartCamel();
@@ -74,9 +74,7 @@ class AsyncMdnTest {
                 var message = new org.apache.camel.support.DefaultMessage(fx.context);
                 OutboundResultHeaders.apply(result, message);
                 assertThat(message.getHeader(TransferAs2Constants.STATUS_CODE)).isEqualTo("COMPLETED");
-                try (var files = Files.list(store)) {
-                    assertThat(files.toList()).isEmpty();
-                }
+                assertThat(fx.component.transferStore().pendingTransfers().list()).isEmpty();
                 // the same MDN again completes nothing
                 assertThat(fx.component.asyncMdnReceiver().receive(mdn)).isEmpty();
             }

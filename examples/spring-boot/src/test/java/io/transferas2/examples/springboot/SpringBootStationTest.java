@@ -72,8 +72,9 @@ class SpringBootStationTest extends ApplicationTest {
         assertThat(status.get("transfer-size").asLong()).isEqualTo(Files.size(payload));
         assertThat(status.get("file-path").asText()).isEqualTo("processed/order." + messageId + ".bin");
         assertThat(Files.readString(setup.landing(key + ".mdn"), StandardCharsets.ISO_8859_1)).contains(messageId);
-        // camel.component.transfer-as2.received-message-ids-file reached the consumer (camel-transfer-as2-starter)
-        assertThat(Files.readString(setup.dataDir.resolve("received-message-ids.dat"))).contains(messageId);
+        // camel.component.transfer-as2.store-directory reached the component (camel-transfer-as2-starter):
+        // received Message-IDs live there
+        assertThat(setup.dataDir.resolve("store").resolve("transfers.mv.db")).exists();
     }
 
     @Test

@@ -1,0 +1,35 @@
+package io.transferas2.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The same store contract on a real PostgreSQL server (zonky's embedded binaries, started as a separate process on a
+ * free port): the cluster issue swaps only the DataSource.
+ */
+class PostgresTransferStoreTest extends TransferStoreContract {
+    static EmbeddedPostgres postgres;
+    static JdbcTransferStore store;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        store = new JdbcTransferStore(postgres.getPostgresDatabase(), null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Override
+    TransferStore store() {
+        return store;
+    }
+}
