@@ -19,6 +19,18 @@ def java_type(o):
     return BOXED.get(o['javaType'], o['javaType'])
 
 
+def millis(value):
+    """A Camel duration default ('30d', '1h30m', '500ms', '60000') in milliseconds."""
+    text = str(value).strip()
+    if re.fullmatch(r'\d+', text):
+        return int(text)
+    units = {'d': 86400000, 'h': 3600000, 'm': 60000, 's': 1000, 'ms': 1}
+    parts = re.findall(r'(\d+)(ms|d|h|m|s)', text)
+    if not parts or ''.join(n + u for n, u in parts) != text:
+        raise ValueError('not a Camel duration: ' + text)
+    return sum(int(n) * units[u] for n, u in parts)
+
+
 def literal(o):
     value = o.get('defaultValue')
     if value is None:
@@ -27,7 +39,7 @@ def literal(o):
     if t == 'boolean':
         return 'true' if value else 'false'
     if t == 'long':
-        return '%dL' % int(value)
+        return '%dL' % (millis(value) if o.get('type') == 'duration' else int(value))
     if t == 'int':
         return '%d' % int(value)
     if t == 'double':

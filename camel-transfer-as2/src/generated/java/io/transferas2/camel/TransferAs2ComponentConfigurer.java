@@ -78,6 +78,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": target.setConfiguration(property(camelContext, io.transferas2.camel.TransferAs2Configuration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "datasource":
+        case "dataSource": target.setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "expectcontinue":
         case "expectContinue": getOrCreateConfiguration(target).setExpectContinue(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -96,6 +98,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxconcurrentrequestsperclient":
         case "maxConcurrentRequestsPerClient": getOrCreateConfiguration(target).setMaxConcurrentRequestsPerClient(property(camelContext, int.class, value)); return true;
+        case "maxconcurrenttransfers":
+        case "maxConcurrentTransfers": target.setMaxConcurrentTransfers(property(camelContext, int.class, value)); return true;
+        case "maxconcurrenttransfersperconnector":
+        case "maxConcurrentTransfersPerConnector": target.setMaxConcurrentTransfersPerConnector(property(camelContext, int.class, value)); return true;
         case "maxdecompressedsize":
         case "maxDecompressedSize": getOrCreateConfiguration(target).setMaxDecompressedSize(property(camelContext, long.class, value)); return true;
         case "maxinflight":
@@ -104,6 +110,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, long.class, value)); return true;
         case "messageiddomain":
         case "messageIdDomain": getOrCreateConfiguration(target).setMessageIdDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "nodename":
+        case "nodeName": target.setNodeName(property(camelContext, java.lang.String.class, value)); return true;
         case "omitalgorithmprotection":
         case "omitAlgorithmProtection": getOrCreateConfiguration(target).setOmitAlgorithmProtection(property(camelContext, boolean.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -111,6 +119,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "pendingTransferStore": target.setPendingTransferStore(property(camelContext, io.transferas2.outbound.PendingTransferStore.class, value)); return true;
         case "persistregistrychanges":
         case "persistRegistryChanges": target.setPersistRegistryChanges(property(camelContext, boolean.class, value)); return true;
+        case "pruneinterval":
+        case "pruneInterval": target.setPruneInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "rawmessagespoollimit":
         case "rawMessageSpoolLimit": getOrCreateConfiguration(target).setRawMessageSpoolLimit(property(camelContext, long.class, value)); return true;
         case "readonlyaccesskeys":
@@ -123,6 +133,16 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "registry": target.setRegistry(property(camelContext, io.transferas2.registry.TransferRegistry.class, value)); return true;
         case "registryfile":
         case "registryFile": target.setRegistryFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "retentionperiod":
+        case "retentionPeriod": target.setRetentionPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxattempts":
+        case "retryMaxAttempts": target.setRetryMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymultiplier":
+        case "retryMultiplier": target.setRetryMultiplier(property(camelContext, double.class, value)); return true;
         case "retryonroutefailure":
         case "retryOnRouteFailure": getOrCreateConfiguration(target).setRetryOnRouteFailure(property(camelContext, boolean.class, value)); return true;
         case "signingregion":
@@ -131,10 +151,18 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "startFileTransferEndpoint": getOrCreateConfiguration(target).setStartFileTransferEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "startfiletransferrate":
         case "startFileTransferRate": getOrCreateConfiguration(target).setStartFileTransferRate(property(camelContext, double.class, value)); return true;
+        case "storedirectory":
+        case "storeDirectory": target.setStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "tempdirectory":
         case "tempDirectory": getOrCreateConfiguration(target).setTempDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "transferencoding":
         case "transferEncoding": getOrCreateConfiguration(target).setTransferEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "transferlease":
+        case "transferLease": target.setTransferLease(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "transferpollinterval":
+        case "transferPollInterval": target.setTransferPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "transferstore":
+        case "transferStore": target.setTransferStore(property(camelContext, io.transferas2.store.TransferStore.class, value)); return true;
         case "trustedproxies":
         case "trustedProxies": getOrCreateConfiguration(target).setTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "useragent":
@@ -145,7 +173,7 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"pendingTransferStore", "registry"};
+        return new String[]{"pendingTransferStore", "registry", "transferStore"};
     }
 
     @Override
@@ -199,6 +227,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return io.transferas2.camel.TransferAs2Configuration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "datasource":
+        case "dataSource": return javax.sql.DataSource.class;
         case "expectcontinue":
         case "expectContinue": return boolean.class;
         case "healthcheckconsumerenabled":
@@ -217,6 +247,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "maxConcurrentRequests": return int.class;
         case "maxconcurrentrequestsperclient":
         case "maxConcurrentRequestsPerClient": return int.class;
+        case "maxconcurrenttransfers":
+        case "maxConcurrentTransfers": return int.class;
+        case "maxconcurrenttransfersperconnector":
+        case "maxConcurrentTransfersPerConnector": return int.class;
         case "maxdecompressedsize":
         case "maxDecompressedSize": return long.class;
         case "maxinflight":
@@ -225,6 +259,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "maxMessageSize": return long.class;
         case "messageiddomain":
         case "messageIdDomain": return java.lang.String.class;
+        case "nodename":
+        case "nodeName": return java.lang.String.class;
         case "omitalgorithmprotection":
         case "omitAlgorithmProtection": return boolean.class;
         case "path": return java.lang.String.class;
@@ -232,6 +268,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "pendingTransferStore": return io.transferas2.outbound.PendingTransferStore.class;
         case "persistregistrychanges":
         case "persistRegistryChanges": return boolean.class;
+        case "pruneinterval":
+        case "pruneInterval": return long.class;
         case "rawmessagespoollimit":
         case "rawMessageSpoolLimit": return long.class;
         case "readonlyaccesskeys":
@@ -244,6 +282,16 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "registry": return io.transferas2.registry.TransferRegistry.class;
         case "registryfile":
         case "registryFile": return java.lang.String.class;
+        case "retentionperiod":
+        case "retentionPeriod": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxattempts":
+        case "retryMaxAttempts": return int.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
+        case "retrymultiplier":
+        case "retryMultiplier": return double.class;
         case "retryonroutefailure":
         case "retryOnRouteFailure": return boolean.class;
         case "signingregion":
@@ -252,10 +300,18 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "startFileTransferEndpoint": return java.lang.String.class;
         case "startfiletransferrate":
         case "startFileTransferRate": return double.class;
+        case "storedirectory":
+        case "storeDirectory": return java.lang.String.class;
         case "tempdirectory":
         case "tempDirectory": return java.lang.String.class;
         case "transferencoding":
         case "transferEncoding": return java.lang.String.class;
+        case "transferlease":
+        case "transferLease": return long.class;
+        case "transferpollinterval":
+        case "transferPollInterval": return long.class;
+        case "transferstore":
+        case "transferStore": return io.transferas2.store.TransferStore.class;
         case "trustedproxies":
         case "trustedProxies": return java.lang.String.class;
         case "useragent":
@@ -316,6 +372,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "datasource":
+        case "dataSource": return target.getDataSource();
         case "expectcontinue":
         case "expectContinue": return getOrCreateConfiguration(target).isExpectContinue();
         case "healthcheckconsumerenabled":
@@ -334,6 +392,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
         case "maxconcurrentrequestsperclient":
         case "maxConcurrentRequestsPerClient": return getOrCreateConfiguration(target).getMaxConcurrentRequestsPerClient();
+        case "maxconcurrenttransfers":
+        case "maxConcurrentTransfers": return target.getMaxConcurrentTransfers();
+        case "maxconcurrenttransfersperconnector":
+        case "maxConcurrentTransfersPerConnector": return target.getMaxConcurrentTransfersPerConnector();
         case "maxdecompressedsize":
         case "maxDecompressedSize": return getOrCreateConfiguration(target).getMaxDecompressedSize();
         case "maxinflight":
@@ -342,6 +404,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
         case "messageiddomain":
         case "messageIdDomain": return getOrCreateConfiguration(target).getMessageIdDomain();
+        case "nodename":
+        case "nodeName": return target.getNodeName();
         case "omitalgorithmprotection":
         case "omitAlgorithmProtection": return getOrCreateConfiguration(target).isOmitAlgorithmProtection();
         case "path": return getOrCreateConfiguration(target).getPath();
@@ -349,6 +413,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "pendingTransferStore": return target.getPendingTransferStore();
         case "persistregistrychanges":
         case "persistRegistryChanges": return target.isPersistRegistryChanges();
+        case "pruneinterval":
+        case "pruneInterval": return target.getPruneInterval();
         case "rawmessagespoollimit":
         case "rawMessageSpoolLimit": return getOrCreateConfiguration(target).getRawMessageSpoolLimit();
         case "readonlyaccesskeys":
@@ -361,6 +427,16 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "registry": return target.getRegistry();
         case "registryfile":
         case "registryFile": return target.getRegistryFile();
+        case "retentionperiod":
+        case "retentionPeriod": return target.getRetentionPeriod();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return target.getRetryInitialDelay();
+        case "retrymaxattempts":
+        case "retryMaxAttempts": return target.getRetryMaxAttempts();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getRetryMaxDelay();
+        case "retrymultiplier":
+        case "retryMultiplier": return target.getRetryMultiplier();
         case "retryonroutefailure":
         case "retryOnRouteFailure": return getOrCreateConfiguration(target).isRetryOnRouteFailure();
         case "signingregion":
@@ -369,10 +445,18 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "startFileTransferEndpoint": return getOrCreateConfiguration(target).getStartFileTransferEndpoint();
         case "startfiletransferrate":
         case "startFileTransferRate": return getOrCreateConfiguration(target).getStartFileTransferRate();
+        case "storedirectory":
+        case "storeDirectory": return target.getStoreDirectory();
         case "tempdirectory":
         case "tempDirectory": return getOrCreateConfiguration(target).getTempDirectory();
         case "transferencoding":
         case "transferEncoding": return getOrCreateConfiguration(target).getTransferEncoding();
+        case "transferlease":
+        case "transferLease": return target.getTransferLease();
+        case "transferpollinterval":
+        case "transferPollInterval": return target.getTransferPollInterval();
+        case "transferstore":
+        case "transferStore": return target.getTransferStore();
         case "trustedproxies":
         case "trustedProxies": return getOrCreateConfiguration(target).getTrustedProxies();
         case "useragent":

@@ -91,9 +91,23 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      */
     private Long asyncMdnRetryDelay = 2000L;
     /**
+     * transfer-as2:server only: longest silence in milliseconds while a request body is read; a body that stalls
+     * longer fails and its connection is closed.
+     */
+    private Long bodyIdleTimeout = 60000L;
+    /**
+     * transfer-as2:server only: slowest average rate in bytes per second a request body may arrive at once
+     * bodyMinRateGrace has passed (slow-loris defence); 0 turns the check off.
+     */
+    private Long bodyMinRate = 1024L;
+    /**
+     * transfer-as2:server only: milliseconds from the start of a request before bodyMinRate is enforced.
+     */
+    private Long bodyMinRateGrace = 30000L;
+    /**
      * transfer-as2:server only: where received Message-IDs are recorded to detect duplicates (keys :). Use a JDBC,
-     * Redis or Infinispan repository when several nodes serve the same server. By default a file, see
-     * receivedMessageIdsFile. The option is a org.apache.camel.spi.IdempotentRepository type.
+     * Redis or Infinispan repository when several nodes serve the same server without sharing a transfer store. By
+     * default the component's transfer store. The option is a org.apache.camel.spi.IdempotentRepository type.
      */
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
     /**
@@ -101,6 +115,17 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      * expanded past 16 MiB; beyond it the message fails with DECOMPRESSION_FAILED.
      */
     private Integer maxCompressionRatio = 200;
+    /**
+     * transfer-as2:server only: AS2 requests served at once; more answer 503 with Retry-After before their body is
+     * read. Keep it below the HTTP server's worker threads (Vert.x: 20) so that health, the API and the trigger
+     * always have threads left. 0: no bound.
+     */
+    private Integer maxConcurrentRequests = 12;
+    /**
+     * transfer-as2:server only: AS2 requests served at once per client address (behind trustedProxies, the forwarded
+     * address); more answer 503 with Retry-After. 0: no bound.
+     */
+    private Integer maxConcurrentRequestsPerClient = 4;
     /**
      * transfer-as2:server only: the largest size in bytes a compressed payload may expand to; beyond it the message
      * fails with DECOMPRESSION_FAILED (zip bomb guard).
@@ -113,13 +138,15 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      */
     private Long rawMessageSpoolLimit = 52428800L;
     /**
-     * transfer-as2:server only: the file of the default duplicate-detection repository; default .transfer-
-     * as2//received-message-ids.dat under the working directory.
+     * transfer-as2:server only: the duplicate-detection file of earlier versions; its Message-IDs are imported into
+     * the transfer store on first start and the file renamed .migrated. Default .transfer-as2//received-message-
+     * ids.dat under the working directory.
      */
     private java.lang.String receivedMessageIdsFile;
     /**
      * transfer-as2:server only: directory for payloads while they are received and handed to the route; default
-     * /transfer-as2.
+     * .transfer-as2//tmp under the working directory (the station's data directory, not a shared /tmp name). Stale
+     * spool files there are removed at start.
      */
     private java.lang.String tempDirectory;
     /**
@@ -155,6 +182,15 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      */
     private Boolean lazyStartProducer = false;
     /**
+     * StartFileTransfer: files this node sends at once, all connectors together.
+     */
+    private Integer maxConcurrentTransfers = 20;
+    /**
+     * StartFileTransfer: files this node sends at once through one connector, so one slow partner cannot take every
+     * slot. Files of a connector start in acceptance order.
+     */
+    private Integer maxConcurrentTransfersPerConnector = 10;
+    /**
      * Connector producer: sends in progress at once per connector (AWS's quota is 100); more wait. It also sizes the
      * connector's keep-alive connection pool.
      */
@@ -166,12 +202,31 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      */
     private Long readTimeout = 350000L;
     /**
+     * StartFileTransfer retry policy: the wait before the second attempt. The option is in milliseconds.
+     */
+    private Long retryInitialDelay = 30000L;
+    /**
+     * StartFileTransfer retry policy: attempts in all for a file whose send fails in transport (cannot connect,
+     * timeout, HTTP 5xx), each with the same Message-ID. 1 is AWS's behaviour (no retry). A negative MDN is never
+     * retried.
+     */
+    private Integer retryMaxAttempts = 1;
+    /**
+     * StartFileTransfer retry policy: the longest wait between attempts. The option is in milliseconds.
+     */
+    private Long retryMaxDelay = 1800000L;
+    /**
+     * StartFileTransfer retry policy: how much longer each further wait is.
+     */
+    private Double retryMultiplier = 2.0;
+    /**
      * How often ASYNC sends are checked for an overdue MDN. The option is in milliseconds.
      */
     private Long asyncMdnCheckInterval = 60000L;
     /**
-     * Directory where ASYNC sends wait for their MDN: one small JSON file per pending transfer, so they survive
-     * restarts. Relative paths are resolved against the working directory; several nodes may share one directory.
+     * Directory of the ASYNC MDN file store of earlier versions: the pending transfers found there are imported into
+     * the transfer store on first start (each file renamed .migrated). ASYNC sends now wait for their MDN in the
+     * transfer store.
      */
     private java.lang.String asyncMdnStoreDirectory = "data/transfer-as2/pending-mdn";
     /**
@@ -201,8 +256,8 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      */
     private Boolean omitAlgorithmProtection = false;
     /**
-     * A custom store for ASYNC sends waiting for their MDN (e.g. shared by a cluster); by default files in
-     * asyncMdnStoreDirectory. The option is a io.transferas2.outbound.PendingTransferStore type.
+     * A custom store for ASYNC sends waiting for their MDN; by default the transfer store. The option is a
+     * io.transferas2.outbound.PendingTransferStore type.
      */
     private io.transferas2.outbound.PendingTransferStore pendingTransferStore;
     /**
@@ -210,6 +265,17 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      * smallest; base64 suits partners whose MIME stacks mangle binary parts.
      */
     private java.lang.String transferEncoding = "binary";
+    /**
+     * StartFileTransfer: how long a node's claim on a file lasts without renewal. Claims are renewed while the file
+     * is sent; when a node dies, its files are sent again (with the same Message-ID) once their claims expire. The
+     * option is in milliseconds.
+     */
+    private Long transferLease = 60000L;
+    /**
+     * StartFileTransfer: how often the store is checked for files to send (accepted files wake the sender at once;
+     * this finds retries that are due and expired claims). The option is in milliseconds.
+     */
+    private Long transferPollInterval = 1000L;
     /**
      * Connector producer: the User-Agent header sent to partners.
      */
@@ -226,14 +292,50 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      */
     private Boolean autowiredEnabled = true;
     /**
-     * AWS region written into the ARNs of new resources.
+     * Certificates expiring (InactiveDate or NotAfter) within this period are listed by the transfer-
+     * as2-certificates health check, with those already expired. The option is in milliseconds.
      */
-    private java.lang.String region = "us-east-1";
+    private Long certificateExpiryWarning = 2592000000L;
+    /**
+     * A JDBC DataSource for the transfer store instead of the embedded H2 database, e.g. a PostgreSQL pool shared by
+     * several nodes. The tables are created and upgraded at start (Flyway, history table tas2_schema_history). The
+     * option is a javax.sql.DataSource type.
+     */
+    private javax.sql.DataSource dataSource;
+    /**
+     * This node's name, recorded with every attempt and lease; the host name when not set.
+     */
+    private java.lang.String nodeName;
+    /**
+     * How often rows older than retentionPeriod are pruned. The option is in milliseconds.
+     */
+    private Long pruneInterval = 3600000L;
+    /**
+     * AWS region written into the ARNs of new resources. When not set: the component's signingRegion if that is set,
+     * else us-east-1.
+     */
+    private java.lang.String region;
     /**
      * The resource registry to use. When not set, one is opened from registryFile, or an empty in-memory registry is
      * created. The option is a io.transferas2.registry.TransferRegistry type.
      */
     private io.transferas2.registry.TransferRegistry registry;
+    /**
+     * How long finished transfers (and received Message-IDs, outbox keys) stay in the transfer store; 30 days by
+     * default, 0 keeps them. The status JSON in S3 stays the permanent record. The option is in milliseconds.
+     */
+    private Long retentionPeriod = 2592000000L;
+    /**
+     * Directory of the embedded transfer store (H2 in file mode, no server): StartFileTransfer requests and their
+     * files, pending ASYNC MDNs, received Message-IDs, the outbox's sent objects. Relative paths are resolved
+     * against the working directory. Not used when dataSource or transferStore is set.
+     */
+    private java.lang.String storeDirectory = "data/transfer-as2/store";
+    /**
+     * A custom transfer store; by default the JDBC store on dataSource or the embedded one. The option is a
+     * io.transferas2.store.TransferStore type.
+     */
+    private io.transferas2.store.TransferStore transferStore;
     /**
      * Used for enabling or disabling all consumer based health checks from this component
      */
@@ -262,6 +364,12 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      * (no SSRF).
      */
     private java.lang.String asyncMdnAllowedHosts;
+    /**
+     * transfer-as2:server only: ports, comma separated, that asynchronous MDNs may be POSTed to on an allowed host
+     * besides 80, 443 and the port of a connector to the same partner on that host. The station's own listeners are
+     * refused whatever the lists say.
+     */
+    private java.lang.String asyncMdnAllowedPorts;
     /**
      * Password that encrypts private keys the registry stores next to registryFile (keys imported through the API).
      * Without it they are stored with owner-only permissions.
@@ -404,6 +512,30 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
         this.asyncMdnRetryDelay = asyncMdnRetryDelay;
     }
 
+    public Long getBodyIdleTimeout() {
+        return bodyIdleTimeout;
+    }
+
+    public void setBodyIdleTimeout(Long bodyIdleTimeout) {
+        this.bodyIdleTimeout = bodyIdleTimeout;
+    }
+
+    public Long getBodyMinRate() {
+        return bodyMinRate;
+    }
+
+    public void setBodyMinRate(Long bodyMinRate) {
+        this.bodyMinRate = bodyMinRate;
+    }
+
+    public Long getBodyMinRateGrace() {
+        return bodyMinRateGrace;
+    }
+
+    public void setBodyMinRateGrace(Long bodyMinRateGrace) {
+        this.bodyMinRateGrace = bodyMinRateGrace;
+    }
+
     public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
         return idempotentRepository;
     }
@@ -418,6 +550,22 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
 
     public void setMaxCompressionRatio(Integer maxCompressionRatio) {
         this.maxCompressionRatio = maxCompressionRatio;
+    }
+
+    public Integer getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public Integer getMaxConcurrentRequestsPerClient() {
+        return maxConcurrentRequestsPerClient;
+    }
+
+    public void setMaxConcurrentRequestsPerClient(Integer maxConcurrentRequestsPerClient) {
+        this.maxConcurrentRequestsPerClient = maxConcurrentRequestsPerClient;
     }
 
     public Long getMaxDecompressedSize() {
@@ -492,6 +640,22 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
         this.lazyStartProducer = lazyStartProducer;
     }
 
+    public Integer getMaxConcurrentTransfers() {
+        return maxConcurrentTransfers;
+    }
+
+    public void setMaxConcurrentTransfers(Integer maxConcurrentTransfers) {
+        this.maxConcurrentTransfers = maxConcurrentTransfers;
+    }
+
+    public Integer getMaxConcurrentTransfersPerConnector() {
+        return maxConcurrentTransfersPerConnector;
+    }
+
+    public void setMaxConcurrentTransfersPerConnector(Integer maxConcurrentTransfersPerConnector) {
+        this.maxConcurrentTransfersPerConnector = maxConcurrentTransfersPerConnector;
+    }
+
     public Integer getMaxInFlight() {
         return maxInFlight;
     }
@@ -506,6 +670,38 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
 
     public void setReadTimeout(Long readTimeout) {
         this.readTimeout = readTimeout;
+    }
+
+    public Long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(Long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public Integer getRetryMaxAttempts() {
+        return retryMaxAttempts;
+    }
+
+    public void setRetryMaxAttempts(Integer retryMaxAttempts) {
+        this.retryMaxAttempts = retryMaxAttempts;
+    }
+
+    public Long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(Long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public Double getRetryMultiplier() {
+        return retryMultiplier;
+    }
+
+    public void setRetryMultiplier(Double retryMultiplier) {
+        this.retryMultiplier = retryMultiplier;
     }
 
     public Long getAsyncMdnCheckInterval() {
@@ -580,6 +776,22 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
         this.transferEncoding = transferEncoding;
     }
 
+    public Long getTransferLease() {
+        return transferLease;
+    }
+
+    public void setTransferLease(Long transferLease) {
+        this.transferLease = transferLease;
+    }
+
+    public Long getTransferPollInterval() {
+        return transferPollInterval;
+    }
+
+    public void setTransferPollInterval(Long transferPollInterval) {
+        this.transferPollInterval = transferPollInterval;
+    }
+
     public java.lang.String getUserAgent() {
         return userAgent;
     }
@@ -604,6 +816,38 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
         this.autowiredEnabled = autowiredEnabled;
     }
 
+    public Long getCertificateExpiryWarning() {
+        return certificateExpiryWarning;
+    }
+
+    public void setCertificateExpiryWarning(Long certificateExpiryWarning) {
+        this.certificateExpiryWarning = certificateExpiryWarning;
+    }
+
+    public javax.sql.DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public java.lang.String getNodeName() {
+        return nodeName;
+    }
+
+    public void setNodeName(java.lang.String nodeName) {
+        this.nodeName = nodeName;
+    }
+
+    public Long getPruneInterval() {
+        return pruneInterval;
+    }
+
+    public void setPruneInterval(Long pruneInterval) {
+        this.pruneInterval = pruneInterval;
+    }
+
     public java.lang.String getRegion() {
         return region;
     }
@@ -618,6 +862,30 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
 
     public void setRegistry(io.transferas2.registry.TransferRegistry registry) {
         this.registry = registry;
+    }
+
+    public Long getRetentionPeriod() {
+        return retentionPeriod;
+    }
+
+    public void setRetentionPeriod(Long retentionPeriod) {
+        this.retentionPeriod = retentionPeriod;
+    }
+
+    public java.lang.String getStoreDirectory() {
+        return storeDirectory;
+    }
+
+    public void setStoreDirectory(java.lang.String storeDirectory) {
+        this.storeDirectory = storeDirectory;
+    }
+
+    public io.transferas2.store.TransferStore getTransferStore() {
+        return transferStore;
+    }
+
+    public void setTransferStore(io.transferas2.store.TransferStore transferStore) {
+        this.transferStore = transferStore;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {
@@ -658,6 +926,14 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
 
     public void setAsyncMdnAllowedHosts(java.lang.String asyncMdnAllowedHosts) {
         this.asyncMdnAllowedHosts = asyncMdnAllowedHosts;
+    }
+
+    public java.lang.String getAsyncMdnAllowedPorts() {
+        return asyncMdnAllowedPorts;
+    }
+
+    public void setAsyncMdnAllowedPorts(java.lang.String asyncMdnAllowedPorts) {
+        this.asyncMdnAllowedPorts = asyncMdnAllowedPorts;
     }
 
     public java.lang.String getKeyEncryptionPassword() {

@@ -31,6 +31,8 @@ public class TransferAs2ComponentConverter implements GenericConverter {
         answer.add(new ConvertiblePair(String.class, io.transferas2.camel.TransferAs2Configuration.class));
         answer.add(new ConvertiblePair(String.class, io.transferas2.outbound.PendingTransferStore.class));
         answer.add(new ConvertiblePair(String.class, io.transferas2.registry.TransferRegistry.class));
+        answer.add(new ConvertiblePair(String.class, io.transferas2.store.TransferStore.class));
+        answer.add(new ConvertiblePair(String.class, javax.sql.DataSource.class));
         answer.add(new ConvertiblePair(String.class, org.apache.camel.spi.IdempotentRepository.class));
         return answer;
     }
@@ -52,6 +54,10 @@ public class TransferAs2ComponentConverter implements GenericConverter {
             return applicationContext.getBean(ref, io.transferas2.outbound.PendingTransferStore.class);
         case "io.transferas2.registry.TransferRegistry":
             return applicationContext.getBean(ref, io.transferas2.registry.TransferRegistry.class);
+        case "io.transferas2.store.TransferStore":
+            return applicationContext.getBean(ref, io.transferas2.store.TransferStore.class);
+        case "javax.sql.DataSource":
+            return applicationContext.getBean(ref, javax.sql.DataSource.class);
         case "org.apache.camel.spi.IdempotentRepository":
             return applicationContext.getBean(ref, org.apache.camel.spi.IdempotentRepository.class);
         default:
