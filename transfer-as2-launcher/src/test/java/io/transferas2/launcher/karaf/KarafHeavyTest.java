@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,13 +90,13 @@ class KarafHeavyTest {
             try (JMXConnector jmx = process.connect(registryPort, rmiPort)) {
                 MBeanServerConnection server = jmx.getMBeanServerConnection();
                 ObjectName features = new ObjectName("org.apache.karaf:type=feature,name=root");
-                server.invoke(features, "addRepository",
-                        new Object[] { "mvn:io.transferas2/camel-transfer-as2-features/" + version + "/xml/features" },
-                        new String[] { String.class.getName() });
-                server.invoke(features, "installFeature", new Object[] { "camel-transfer-as2" },
-                        new String[] { String.class.getName() });
-                assertThat(bundleStates(server)).as(process.log())
-                        .containsEntry("io.transferas2.camel-transfer-as2", "Active");
+                invoke(server, karaf, features, "addRepository",
+                        "mvn:io.transferas2/camel-transfer-as2-features/" + version + "/xml/features");
+                invoke(server, karaf, features, "installFeature", "camel-transfer-as2");
+                Map<String, String> states = bundleStates(server);
+                System.out.println("Karaf bundles not Active: " + states.entrySet().stream()
+                        .filter(e -> !"Active".equals(e.getValue())).toList());
+                assertThat(states).as(process.log()).containsEntry("io.transferas2.camel-transfer-as2", "Active");
             }
 
             // the deployer, then the station: its placeholders, registry and routes
@@ -117,6 +118,9 @@ class KarafHeavyTest {
             Files.copy(KarafHeavyTest.class.getResourceAsStream("/karaf/station.camel.yaml"),
                     karaf.resolve("deploy/station.camel.yaml"));
             process.awaitLog("Started station from", "Cannot start", Duration.ofMinutes(5));
+            // the Vert.x server answers HTTP (AS2 is POST only): without Netty's HTTP/2 codec it closed every
+            // connection unanswered
+            assertThat(probe(stationPort)).as(process.log()).isEqualTo("405 Method Not Allowed");
 
             // 4. one message in, from our producer outside Karaf
             try (CamelContext partnerContext = new DefaultCamelContext()) {
@@ -184,6 +188,16 @@ class KarafHeavyTest {
         replace(etc.resolve("org.apache.karaf.management.cfg"), Map.of(
                 "rmiRegistryPort = 1099", "rmiRegistryPort = " + registryPort,
                 "rmiServerPort = 44444", "rmiServerPort = " + rmiPort));
+        // what the station and platform-http do, in data/log/karaf.log (kept as target/karaf-heavy-test.log)
+        Files.writeString(etc.resolve("org.ops4j.pax.logging.cfg"), """
+
+                log4j2.logger.transferas2.name = io.transferas2
+                log4j2.logger.transferas2.level = DEBUG
+                log4j2.logger.platformhttp.name = org.apache.camel.component.platform.http
+                log4j2.logger.platformhttp.level = DEBUG
+                log4j2.logger.vertx.name = io.vertx
+                log4j2.logger.vertx.level = DEBUG
+                """, java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(etc.resolve("org.ops4j.pax.url.mvn.cfg"),
                 "\norg.ops4j.pax.url.mvn.localRepository=" + repository + "\n", java.nio.file.StandardOpenOption.APPEND);
         if (!Boolean.getBoolean("transferas2.karaf.camelKarafBundles")) {
@@ -225,6 +239,47 @@ class KarafHeavyTest {
         }
         // a complete file, never a half-written one, is what Karaf's deploy/ scanner sees
         Files.move(temp, jar);
+    }
+
+    /**
+     * A one-argument MBean operation. A failed feature resolution comes back as Felix's {@code ReasonException},
+     * which only Karaf's framework jar has: it is put on the calling thread's class loader so that RMI can read the
+     * exception and its message (the resolver's explanation) reaches the assertion.
+     */
+    private static void invoke(MBeanServerConnection server, Path karaf, ObjectName name, String operation,
+            String argument) throws Exception {
+        Path framework = karaf.resolve("system/org/apache/felix/org.apache.felix.framework");
+        java.net.URL[] jars;
+        try (Stream<Path> files = Files.walk(framework)) {
+            jars = files.filter(f -> f.toString().endsWith(".jar")).map(f -> {
+                try {
+                    return f.toUri().toURL();
+                } catch (java.net.MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toArray(java.net.URL[]::new);
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(jars, KarafHeavyTest.class.getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            server.invoke(name, operation, new Object[] { argument }, new String[] { String.class.getName() });
+        } catch (javax.management.MBeanException e) {
+            throw new AssertionError(operation + " " + argument + ": " + e.getCause(), e.getCause());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String probe(int port) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(
+                    "http://127.0.0.1:" + port + "/as2").openConnection();
+            c.setReadTimeout(10_000);
+            return c.getResponseCode() + " " + c.getResponseMessage();
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private static Map<String, String> bundleStates(MBeanServerConnection server) throws Exception {
@@ -303,7 +358,10 @@ class KarafHeavyTest {
         }
     }
 
-    /** {@code bin/karaf server} as a child process; closing it stops Karaf (SIGTERM, then kill). */
+    /**
+     * {@code bin/karaf daemon} as a child process: the script execs the JVM, so the process is Karaf itself and
+     * closing it stops Karaf (SIGTERM, Karaf's orderly shutdown, then kill).
+     */
     private static final class KarafProcess implements AutoCloseable {
         private final Process process;
         private final Path karaf;
@@ -316,7 +374,7 @@ class KarafHeavyTest {
         }
 
         static KarafProcess start(Path karaf, Path out) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(karaf.resolve("bin/karaf").toString(), "server")
+            ProcessBuilder builder = new ProcessBuilder(karaf.resolve("bin/karaf").toString(), "daemon")
                     .directory(karaf.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("JAVA_MAX_MEM", "768M");
@@ -406,6 +464,11 @@ class KarafHeavyTest {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
+            }
+            // the whole log outlives the temporary Karaf, for whoever reads a failure
+            Path log = karaf.resolve("data/log/karaf.log");
+            if (Files.exists(log)) {
+                Files.copy(log, Path.of("target", "karaf-heavy-test.log"), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
