@@ -192,7 +192,23 @@ public class TransferAs2Component extends HealthCheckComponent {
         }
     }
 
+    /** Camel 4.14 (the LTS camel-karaf serves) has no additional sensitive keywords; newer Camel has. */
+    private static final boolean SENSITIVE_KEYWORDS_SUPPORTED = hasAdditionalSensitiveKeywords();
+
+    private static boolean hasAdditionalSensitiveKeywords() {
+        try {
+            org.apache.camel.ExtendedCamelContext.class.getMethod("getAdditionalSensitiveKeywords");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
     static void registerSecretOptions(CamelContext context) {
+        if (!SENSITIVE_KEYWORDS_SUPPORTED) {
+            // on Camel 4.14 these two option values are not masked in Camel's own option logging
+            return;
+        }
         var extension = context.getCamelContextExtension();
         java.util.LinkedHashSet<String> keywords = new java.util.LinkedHashSet<>();
         String current = extension.getAdditionalSensitiveKeywords();

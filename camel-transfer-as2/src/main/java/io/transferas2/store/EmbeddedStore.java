@@ -3,6 +3,8 @@ package io.transferas2.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.h2.jdbcx.JdbcDataSource;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -26,12 +28,16 @@ public final class EmbeddedStore {
         } catch (java.io.IOException e) {
             throw new StoreException("transfer store: cannot create " + dir + ": " + e.getMessage(), e);
         }
+        // H2's own DataSource rather than a JDBC URL: the pool then needs no java.sql.DriverManager lookup, which
+        // under OSGi (Karaf) finds no driver from HikariCP's bundle
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("transfers") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+                + ";LOCK_TIMEOUT=10000");
+        h2.setUser("sa");
+        h2.setPassword("");
         HikariConfig config = new HikariConfig();
         config.setPoolName("transfer-as2-store");
-        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("transfers") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
-                + ";LOCK_TIMEOUT=10000");
-        config.setUsername("sa");
-        config.setPassword("");
+        config.setDataSource(h2);
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
         HikariDataSource pool = new HikariDataSource(config);
