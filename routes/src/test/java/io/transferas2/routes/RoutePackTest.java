@@ -294,7 +294,9 @@ class RoutePackTest {
         JsonNode event = awaitEvent(a, "AS2 Payload Send Failed", status.path("as2-message-id").asText());
         assertThat(event.path("detail").path("failure-code").asText())
                 .isEqualTo("UNABLE_TO_CONNECT_TO_REMOTE_HOST_OR_IP");
-        assertThat(a.list(A_BUCKET, "outbound/down/processing/")).isEmpty();
+        // the marker is removed after the failure's JSON and event (seen once still there right after the event)
+        Await.until("the processing/ marker removed", Duration.ofSeconds(30),
+                () -> a.list(A_BUCKET, "outbound/down/processing/"), List::isEmpty);
     }
 
     @Test
