@@ -207,11 +207,12 @@ public class TransferAs2Configuration implements Cloneable {
                             + " to deliver an asynchronous MDN.")
     private long asyncMdnDeliveryTimeout = 30000;
 
-    @UriParam(label = "consumer,advanced",
-              description = "transfer-as2:server only: directory for payloads while they are received and handed to"
-                            + " the route; default .transfer-as2/<ServerId>/tmp under the working directory (the"
-                            + " station's data directory, not a shared /tmp name). Stale spool files there are removed"
-                            + " at start.")
+    @UriParam(label = "advanced",
+              description = "Directory for spool files: payloads while they are received and handed to the route"
+                            + " (transfer-as2:server; default .transfer-as2/<ServerId>/tmp) and built messages while"
+                            + " they are sent (transfer-as2:connector; default .transfer-as2/outbound/tmp), under the"
+                            + " working directory (the station's data directory, not a shared /tmp name). Stale spool"
+                            + " files there are removed at start.")
     private String tempDirectory;
 
     @UriParam(label = "consumer,advanced", defaultValue = "52428800",

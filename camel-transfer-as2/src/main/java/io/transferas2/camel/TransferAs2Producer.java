@@ -22,6 +22,7 @@ import org.apache.camel.support.DefaultProducer;
 
 import io.transferas2.as2.CompressionOrder;
 import io.transferas2.as2.TransferEncoding;
+import io.transferas2.inbound.StaleTempFiles;
 import io.transferas2.model.CustomHttpHeader;
 import io.transferas2.model.TransferJson;
 import io.transferas2.outbound.ConnectorSender;
@@ -48,6 +49,8 @@ public class TransferAs2Producer extends DefaultProducer {
     private static final String S3_KEY = "CamelAwsS3Key";
     private static final String S3_CONTENT_TYPE = "CamelAwsS3ContentType";
 
+    static final Path DEFAULT_SPOOL_DIRECTORY = Path.of(".transfer-as2", "outbound", "tmp");
+
     private final String connectorId;
     private final SendOptions options;
     private final boolean returnBusinessFailures;
@@ -71,6 +74,7 @@ public class TransferAs2Producer extends DefaultProducer {
                 .messageIdDomain(c.getMessageIdDomain())
                 .asyncMdnTimeout(Duration.ofMillis(c.getAsyncMdnTimeout()))
                 .userAgent(c.getUserAgent())
+                .tempDirectory(spoolDirectory(c))
                 .build();
         String policy = c.getBusinessFailurePolicy() == null ? "THROW"
                 : c.getBusinessFailurePolicy().trim().toUpperCase(Locale.ROOT);
@@ -86,9 +90,18 @@ public class TransferAs2Producer extends DefaultProducer {
         return (TransferAs2Endpoint) super.getEndpoint();
     }
 
+    /** Where built messages are spooled while sent: the station's data directory, never a shared /tmp name. */
+    static Path spoolDirectory(TransferAs2Configuration c) {
+        return c.getTempDirectory() != null && !c.getTempDirectory().isBlank() ? Path.of(c.getTempDirectory())
+                : DEFAULT_SPOOL_DIRECTORY;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // a spool untouched for longer than a send may take belongs to a process killed mid-send
+        StaleTempFiles.remove(options.tempDirectory(),
+                Duration.ofMillis(Math.max(600_000, 2 * getEndpoint().getConfiguration().getReadTimeout())));
         sender = getEndpoint().getComponent().connectorRuntime().sender();
         // producer health checks are opt-in in Camel (camel.health.producersEnabled)
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),

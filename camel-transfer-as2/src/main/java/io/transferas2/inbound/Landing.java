@@ -27,6 +27,22 @@ import io.transferas2.transfer.StoragePath;
 public record Landing(StoragePath payload, StoragePath status, StoragePath mdn, String filePath) {
 
     /**
+     * Where a payload under {@code agreement} is written before the MDN decision, as {@code /bucket[/prefix]}: the
+     * TemporaryFilesDirectory in CustomDirectories mode, {@code <base>/temp} in BaseDirectory mode (AWS names no
+     * temporary folder for inbound files there; this one stays inside the agreement's directory). Only after the
+     * decision is positive is it copied to its {@link #payload()} location, so nothing half-written or abandoned ever
+     * appears there.
+     */
+    public static String temporaryDirectory(Agreement agreement) {
+        CustomDirectories custom = agreement.getCustomDirectories();
+        if (custom != null && agreement.getBaseDirectory() == null) {
+            return custom.getTemporaryFilesDirectory();
+        }
+        String base = agreement.getBaseDirectory();
+        return (base.endsWith("/") ? base : base + "/") + "temp";
+    }
+
+    /**
      * The targets for a message under {@code agreement}.
      *
      * @param fileName  the sanitised partner file name, or null when unknown

@@ -54,6 +54,12 @@ final class TwoStations implements AutoCloseable {
 
     /** Starts both stations under {@code dir}; {@code extra} are properties for both (e.g. part sizes). */
     static TwoStations start(Path dir, Map<String, String> extraA, Map<String, String> extraB) throws Exception {
+        return start(dir, extraA, extraB, registry -> registry);
+    }
+
+    /** As above, with PARTNER's registry changed by {@code editB} (e.g. a directory in a bucket that does not exist). */
+    static TwoStations start(Path dir, Map<String, String> extraA, Map<String, String> extraB,
+                             java.util.function.UnaryOperator<String> editB) throws Exception {
         Path keys = dir.resolve("keys");
         for (String name : new String[] {"mycompany", "partner", "stranger"}) {
             StationKeys.write(keys, name, true);
@@ -65,7 +71,7 @@ final class TwoStations implements AutoCloseable {
         Path registryA = dir.resolve("mycompany.registry.yaml");
         Path registryB = dir.resolve("partner.registry.yaml");
         Files.writeString(registryA, registryA(portB, down));
-        Files.writeString(registryB, registryB(portA, portB));
+        Files.writeString(registryB, editB.apply(registryB(portA, portB)));
         Path s3Data = dir.resolve("s3");
         Station a = null;
         try {

@@ -144,12 +144,6 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      */
     private java.lang.String receivedMessageIdsFile;
     /**
-     * transfer-as2:server only: directory for payloads while they are received and handed to the route; default
-     * .transfer-as2//tmp under the working directory (the station's data directory, not a shared /tmp name). Stale
-     * spool files there are removed at start.
-     */
-    private java.lang.String tempDirectory;
-    /**
      * Connector producer, MdnResponse ASYNC: how long a send waits for its asynchronous MDN. After that it fails
      * with VERIFICATION_FAILED and is announced to the component's asyncMdnTimeoutEndpoint. The option is in
      * milliseconds.
@@ -331,6 +325,13 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      * against the working directory. Not used when dataSource or transferStore is set.
      */
     private java.lang.String storeDirectory = "data/transfer-as2/store";
+    /**
+     * Directory for spool files: payloads while they are received and handed to the route (transfer-as2:server;
+     * default .transfer-as2//tmp) and built messages while they are sent (transfer-as2:connector; default .transfer-
+     * as2/outbound/tmp), under the working directory (the station's data directory, not a shared /tmp name). Stale
+     * spool files there are removed at start.
+     */
+    private java.lang.String tempDirectory;
     /**
      * A custom transfer store; by default the JDBC store on dataSource or the embedded one. The option is a
      * io.transferas2.store.TransferStore type.
@@ -590,14 +591,6 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
 
     public void setReceivedMessageIdsFile(java.lang.String receivedMessageIdsFile) {
         this.receivedMessageIdsFile = receivedMessageIdsFile;
-    }
-
-    public java.lang.String getTempDirectory() {
-        return tempDirectory;
-    }
-
-    public void setTempDirectory(java.lang.String tempDirectory) {
-        this.tempDirectory = tempDirectory;
     }
 
     public Long getAsyncMdnTimeout() {
@@ -878,6 +871,14 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
 
     public void setStoreDirectory(java.lang.String storeDirectory) {
         this.storeDirectory = storeDirectory;
+    }
+
+    public java.lang.String getTempDirectory() {
+        return tempDirectory;
+    }
+
+    public void setTempDirectory(java.lang.String tempDirectory) {
+        this.tempDirectory = tempDirectory;
     }
 
     public io.transferas2.store.TransferStore getTransferStore() {
