@@ -33,7 +33,7 @@ final class PartnerProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final HttpServer server;
-    private final String target;
+    private volatile String target;
     private final AtomicInteger failuresLeft;
     private volatile boolean hold;
     private final List<String> messageIds = new CopyOnWriteArrayList<>();
@@ -60,6 +60,11 @@ final class PartnerProxy implements AutoCloseable {
         PartnerProxy proxy = new PartnerProxy(target, 0);
         proxy.hold = true;
         return proxy;
+    }
+
+    /** Forwards from now on to another target (a held request goes where the proxy points when released). */
+    void retarget(String newTarget) {
+        this.target = newTarget;
     }
 
     String url() {

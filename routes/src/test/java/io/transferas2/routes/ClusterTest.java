@@ -1,0 +1,165 @@
+package io.transferas2.routes;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.transfer.TransferClient;
+
+import io.transferas2.model.TransferJson;
+
+import static io.transferas2.routes.TwoStations.A_BUCKET;
+import static io.transferas2.routes.TwoStations.B_BUCKET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14, the default slice: two MYCOMPANY station JVMs on one PostgreSQL and one S3 server ({@link Cluster}).
+ * A connector created through one node's API is used through the other's within 2 s; an ASYNC MDN for one node's
+ * send, delivered to the other node, completes it; a message received by one node and resent to the other is a
+ * duplicate; files accepted across both nodes all complete, each stored once at the partner, when one node is killed
+ * with SIGKILL midway. {@link ClusterHeavyTest} runs 500 files, three nodes on one outbox, and a database outage.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+    static Cluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // under target/, so that the node logs stay for a look after a failure
+        Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(
+                Path.of("target", "cluster-tests")), "cluster-");
+        cluster = Cluster.start(dir, 2, Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aConnectorCreatedThroughOneNodeIsUsedThroughTheOtherWithinTwoSeconds() throws Exception {
+        cluster.partner.put(A_BUCKET, "case4/po.x12", "ISA*case4~");
+        String connectorId;
+        long created;
+        try (TransferClient a = cluster.api(0)) {
+            connectorId = a.createConnector(b -> b.url("http://127.0.0.1:" + cluster.partnerPort + "/as2")
+                    .accessRole("arn:aws:iam::000000000000:role/as2")
+                    .as2Config(c -> c.localProfileId(TwoStations.id("p-", 0xa1))
+                            .partnerProfileId(TwoStations.id("p-", 0xa2)).signingAlgorithm("SHA256")
+                            .mdnSigningAlgorithm("SHA256").mdnResponse("SYNC"))).connectorId();
+            created = System.nanoTime();
+        }
+        // StartFileTransfer through the other node before 2 s have passed
+        Thread.sleep(Math.max(0, 1900 - (System.nanoTime() - created) / 1_000_000));
+        String transferId;
+        try (TransferClient b = cluster.api(1)) {
+            transferId = b.startFileTransfer(r -> r.connectorId(connectorId)
+                    .sendFilePaths("/" + A_BUCKET + "/case4/po.x12")).transferId();
+        }
+        JsonNode status = awaitStatus("case4/");
+        assertThat(status.path("status-code").asText()).isEqualTo("COMPLETED");
+        assertThat(status.path("transfer-id").asText()).isEqualTo(transferId);
+        assertThat(cluster.payloads(B_BUCKET, "inbound/mycompany/processed/", "ISA*case4")).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void anAsyncMdnForOneNodesSendArrivingAtTheOtherCompletesIt() throws Exception {
+        cluster.partner.put(A_BUCKET, "case2/invoice.x12", "ISA*case2~");
+        String transferId = cluster.startFileTransfer(0, Cluster.A_ASYNC, List.of("/" + A_BUCKET
+                + "/case2/invoice.x12"));
+        Await.until("PARTNER's ASYNC MDN at the proxy", Duration.ofSeconds(60), cluster.mdnProxy::heldCount,
+                n -> n >= 1);
+        String sender = cluster.query("SELECT a.node FROM tas2_transfer_attempt a JOIN tas2_transfer_file f"
+                + " ON f.file_id = a.file_id WHERE f.transfer_id = ?", transferId).get(0);
+        int other = sender.startsWith("node-1/") ? 1 : 0;
+        cluster.mdnProxy.retarget(cluster.url(other));
+        assertThat(cluster.mdnProxy.releaseHeld()).containsOnly(200);
+
+        JsonNode status = awaitStatus("case2/");
+        assertThat(status.path("status-code").asText()).isEqualTo("COMPLETED");
+        assertThat(status.path("transfer-id").asText()).isEqualTo(transferId);
+        assertThat(cluster.query("SELECT status FROM tas2_transfer_file WHERE transfer_id = ?", transferId))
+                .containsExactly("COMPLETED");
+        assertThat(cluster.query("SELECT message_id FROM tas2_pending_mdn")).isEmpty();
+        assertThat(cluster.partner.list(A_BUCKET, "case2/failed/")).isEmpty();
+        assertThat(cluster.partner.list(A_BUCKET, "case2/processed/").stream().filter(k -> k.endsWith(".json")))
+                .hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void aMessageReceivedByOneNodeAndResentToTheOtherIsADuplicate() throws Exception {
+        String messageId = "cluster-resend-" + System.nanoTime() + "@partner.example";
+        assertThat(cluster.partnerSends(cluster.url(0), messageId, "ISA*case3~")).endsWith("processed");
+        assertThat(cluster.partnerSends(cluster.url(1), messageId, "ISA*case3~"))
+                .endsWith("processed/warning: duplicate-document");
+        assertThat(cluster.payloads(A_BUCKET, "inbound/partner/processed/", "ISA*case3")).hasSize(1);
+    }
+
+    @Test
+    @Order(4)
+    void filesAcceptedAcrossTheNodesAllCompleteWhenOneIsKilled() throws Exception {
+        int count = 20;
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            cluster.partner.put(A_BUCKET, "case1/po-" + i + ".x12", "ISA*case1*" + i + "~");
+            paths.add("/" + A_BUCKET + "/case1/po-" + i + ".x12");
+        }
+        for (int from = 0; from < count; from += 5) {
+            cluster.startFileTransfer((from / 5) % 2, TwoStations.A_TO_B, paths.subList(from, from + 5));
+        }
+        Await.until("a few files at PARTNER", Duration.ofSeconds(120),
+                () -> cluster.payloads(B_BUCKET, "inbound/mycompany/processed/", "ISA*case1").size(), n -> n >= 3);
+        cluster.nodes[0].kill();
+
+        Await.until("every file finished", Duration.ofSeconds(180), () -> cluster.query("SELECT status FROM"
+                + " tas2_transfer_file WHERE file_path LIKE ?", "/" + A_BUCKET + "/case1/%"),
+                s -> s.size() == count && s.stream().allMatch(x -> x.equals("COMPLETED") || x.equals("FAILED")));
+        assertEachFileOnce(cluster, "case1", count);
+    }
+
+    /** Every file COMPLETED with one status JSON, its payload stored once at PARTNER. */
+    static void assertEachFileOnce(Cluster cluster, String prefix, int count) throws Exception {
+        assertThat(cluster.query("SELECT status FROM tas2_transfer_file WHERE file_path LIKE ?",
+                "/" + A_BUCKET + "/" + prefix + "/%")).as("%s", cluster.query("SELECT status || ' ' ||"
+                + " COALESCE(failure_code, '') || ' ' || COALESCE(failure_message, '') FROM tas2_transfer_file WHERE"
+                + " file_path LIKE ?", "/" + A_BUCKET + "/" + prefix + "/%")).hasSize(count)
+                .containsOnly("COMPLETED");
+        Map<String, Integer> perFile = new HashMap<>();
+        List<String> statuses = Await.until("status JSONs", Duration.ofSeconds(30),
+                () -> cluster.partner.list(A_BUCKET, prefix + "/processed/").stream()
+                        .filter(k -> k.endsWith(".json")).toList(), s -> s.size() >= count);
+        for (String key : statuses) {
+            JsonNode status = TransferJson.json().readTree(cluster.partner.read(A_BUCKET, key));
+            assertThat(status.path("status-code").asText()).isEqualTo("COMPLETED");
+            perFile.merge(status.path("file-path").asText(), 1, Integer::sum);
+        }
+        assertThat(perFile).hasSize(count);
+        assertThat(perFile.values()).containsOnly(1);
+        List<String> landed = cluster.payloads(B_BUCKET, "inbound/mycompany/processed/", "ISA*" + prefix + "*");
+        assertThat(landed).hasSize(count).doesNotHaveDuplicates();
+        assertThat(cluster.partner.list(A_BUCKET, prefix + "/processing/")).isEmpty();
+    }
+
+    private static JsonNode awaitStatus(String prefix) throws Exception {
+        List<String> keys = Await.until("the status JSON under " + prefix, Duration.ofSeconds(90),
+                () -> cluster.partner.list(A_BUCKET, prefix).stream()
+                        .filter(k -> k.endsWith(".json") && !k.contains("/processing/")).toList(),
+                k -> !k.isEmpty());
+        return TransferJson.json().readTree(cluster.partner.read(A_BUCKET, keys.get(0)));
+    }
+}
