@@ -211,10 +211,10 @@ public class TransferAs2Component extends HealthCheckComponent {
 
     /**
      * Secret-bearing option names that Camel's own list of sensitive keywords misses (it has accessKey, not
-     * accessKeys): registered so that Camel masks their values wherever it logs options, e.g. Camel Main's
-     * start-up summary.
+     * accessKeys, and storePassword is not "password"): registered so that Camel masks their values wherever it logs
+     * options, e.g. Camel Main's start-up summary.
      */
-    static final List<String> SECRET_OPTIONS = List.of("accesskeys", "keyencryptionpassword");
+    static final List<String> SECRET_OPTIONS = List.of("accesskeys", "keyencryptionpassword", "storepassword");
 
     @Override
     public void setCamelContext(CamelContext context) {
