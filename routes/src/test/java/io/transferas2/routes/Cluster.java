@@ -115,7 +115,7 @@ final class Cluster implements AutoCloseable {
             p.put("camel.component.transfer-as2.retry-initial-delay", "1000");
             p.put("transferas2.api.enabled", "true");
             p.put("camel.component.transfer-as2.access-keys", KEY_ID + ":" + SECRET);
-            p.put("transferas2.events.endpoint", "log:events?level=DEBUG");
+            p.put("transferas2.events.endpoint", "log:transfer-as2.events?level=INFO");
             p.putAll(extra);
             nodeProps[i] = p;
         }
@@ -246,6 +246,23 @@ final class Cluster implements AutoCloseable {
     HttpResponse<String> get(int i, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[i] + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Lines of every node's log (this run and earlier ones) with an event of {@code detailType} naming {@code text}. */
+    List<String> eventLines(String detailType, String text) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < nodes.length; i++) {
+            try (var logs = Files.list(dir.resolve("node-" + (i + 1)))) {
+                for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    for (String line : Files.readAllLines(log)) {
+                        if (line.contains("transfer-as2.events") && line.contains(detailType) && line.contains(text)) {
+                            lines.add(line);
+                        }
+                    }
+                }
+            }
+        }
+        return lines;
     }
 
     /** One column of rows of the shared store. */
