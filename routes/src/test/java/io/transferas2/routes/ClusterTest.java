@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * send, delivered to the other node, completes it, and one delivered to both nodes at once completes once (one
  * status JSON, one event); a message received by one node and resent to the other is a
  * duplicate; files accepted across both nodes all complete, each stored once at the partner, when one node is killed
- * with SIGKILL midway. {@link ClusterHeavyTest} runs 500 files, three nodes on one outbox, and a database outage.
+ * with SIGKILL midway, the files it held taken over by the other node when their leases expire. {@link ClusterHeavyTest}
+ * runs 500 files, three nodes on one outbox, and a database outage.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
@@ -144,12 +145,27 @@ class ClusterTest {
         }
         Await.until("a few files at PARTNER", Duration.ofSeconds(120),
                 () -> cluster.payloads(B_BUCKET, "inbound/mycompany/processed/", "ISA*case1").size(), n -> n >= 3);
+        String leasedByNode1 = "SELECT file_id FROM tas2_transfer_file WHERE file_path LIKE ? AND status ="
+                + " 'IN_PROGRESS' AND lease_owner LIKE 'node-1/%'";
+        Await.until("node-1 sending", Duration.ofSeconds(60), () -> cluster.query(leasedByNode1, "/" + A_BUCKET
+                + "/case1/%"), ids -> !ids.isEmpty());
         cluster.nodes[0].kill();
+        // what the dead node still held: nobody but a takeover after the lease can finish these
+        List<String> orphaned = cluster.query(leasedByNode1, "/" + A_BUCKET + "/case1/%");
 
         Await.until("every file finished", Duration.ofSeconds(180), () -> cluster.query("SELECT status FROM"
                 + " tas2_transfer_file WHERE file_path LIKE ?", "/" + A_BUCKET + "/case1/%"),
                 s -> s.size() == count && s.stream().allMatch(x -> x.equals("COMPLETED") || x.equals("FAILED")));
         assertEachFileOnce(cluster, "case1", count);
+        assertThat(orphaned).as("files in flight on node-1 when it was killed").isNotEmpty();
+        for (String fileId : orphaned) {
+            List<String> attempts = cluster.query("SELECT a.node || ' ' || COALESCE(a.outcome, '') FROM"
+                    + " tas2_transfer_attempt a WHERE a.file_id = CAST(? AS BIGINT) ORDER BY a.attempt", fileId);
+            assertThat(attempts).as("attempts of file %s", fileId)
+                    .anyMatch(a -> a.startsWith("node-1/") && a.endsWith(" LEASE_EXPIRED"));
+            assertThat(attempts.get(attempts.size() - 1)).as("attempts of file %s: %s", fileId, attempts)
+                    .startsWith("node-2/").endsWith(" COMPLETED");
+        }
     }
 
     /** Every file COMPLETED with one status JSON, its payload stored once at PARTNER. */
