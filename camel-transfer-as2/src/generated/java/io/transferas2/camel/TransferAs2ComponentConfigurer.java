@@ -133,6 +133,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "registry": target.setRegistry(property(camelContext, io.transferas2.registry.TransferRegistry.class, value)); return true;
         case "registryfile":
         case "registryFile": target.setRegistryFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "registrypollinterval":
+        case "registryPollInterval": target.setRegistryPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retentionperiod":
         case "retentionPeriod": target.setRetentionPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -145,6 +147,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "retryMultiplier": target.setRetryMultiplier(property(camelContext, double.class, value)); return true;
         case "retryonroutefailure":
         case "retryOnRouteFailure": getOrCreateConfiguration(target).setRetryOnRouteFailure(property(camelContext, boolean.class, value)); return true;
+        case "sharedregistry":
+        case "sharedRegistry": target.setSharedRegistry(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "signingregion":
         case "signingRegion": getOrCreateConfiguration(target).setSigningRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "startfiletransferendpoint":
@@ -153,6 +157,14 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "startFileTransferRate": getOrCreateConfiguration(target).setStartFileTransferRate(property(camelContext, double.class, value)); return true;
         case "storedirectory":
         case "storeDirectory": target.setStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "storepassword":
+        case "storePassword": target.setStorePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "storepoolsize":
+        case "storePoolSize": target.setStorePoolSize(property(camelContext, int.class, value)); return true;
+        case "storeurl":
+        case "storeUrl": target.setStoreUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "storeuser":
+        case "storeUser": target.setStoreUser(property(camelContext, java.lang.String.class, value)); return true;
         case "tempdirectory":
         case "tempDirectory": getOrCreateConfiguration(target).setTempDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "transferencoding":
@@ -282,6 +294,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "registry": return io.transferas2.registry.TransferRegistry.class;
         case "registryfile":
         case "registryFile": return java.lang.String.class;
+        case "registrypollinterval":
+        case "registryPollInterval": return long.class;
         case "retentionperiod":
         case "retentionPeriod": return long.class;
         case "retryinitialdelay":
@@ -294,6 +308,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "retryMultiplier": return double.class;
         case "retryonroutefailure":
         case "retryOnRouteFailure": return boolean.class;
+        case "sharedregistry":
+        case "sharedRegistry": return java.lang.Boolean.class;
         case "signingregion":
         case "signingRegion": return java.lang.String.class;
         case "startfiletransferendpoint":
@@ -302,6 +318,14 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "startFileTransferRate": return double.class;
         case "storedirectory":
         case "storeDirectory": return java.lang.String.class;
+        case "storepassword":
+        case "storePassword": return java.lang.String.class;
+        case "storepoolsize":
+        case "storePoolSize": return int.class;
+        case "storeurl":
+        case "storeUrl": return java.lang.String.class;
+        case "storeuser":
+        case "storeUser": return java.lang.String.class;
         case "tempdirectory":
         case "tempDirectory": return java.lang.String.class;
         case "transferencoding":
@@ -427,6 +451,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "registry": return target.getRegistry();
         case "registryfile":
         case "registryFile": return target.getRegistryFile();
+        case "registrypollinterval":
+        case "registryPollInterval": return target.getRegistryPollInterval();
         case "retentionperiod":
         case "retentionPeriod": return target.getRetentionPeriod();
         case "retryinitialdelay":
@@ -439,6 +465,8 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "retryMultiplier": return target.getRetryMultiplier();
         case "retryonroutefailure":
         case "retryOnRouteFailure": return getOrCreateConfiguration(target).isRetryOnRouteFailure();
+        case "sharedregistry":
+        case "sharedRegistry": return target.getSharedRegistry();
         case "signingregion":
         case "signingRegion": return getOrCreateConfiguration(target).getSigningRegion();
         case "startfiletransferendpoint":
@@ -447,6 +475,14 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "startFileTransferRate": return getOrCreateConfiguration(target).getStartFileTransferRate();
         case "storedirectory":
         case "storeDirectory": return target.getStoreDirectory();
+        case "storepassword":
+        case "storePassword": return target.getStorePassword();
+        case "storepoolsize":
+        case "storePoolSize": return target.getStorePoolSize();
+        case "storeurl":
+        case "storeUrl": return target.getStoreUrl();
+        case "storeuser":
+        case "storeUser": return target.getStoreUser();
         case "tempdirectory":
         case "tempDirectory": return getOrCreateConfiguration(target).getTempDirectory();
         case "transferencoding":

@@ -24,7 +24,12 @@ import io.transferas2.outbound.PendingTransfer;
 import io.transferas2.outbound.PendingTransferStore;
 import io.transferas2.queue.TransferQueue;
 import io.transferas2.store.EmbeddedStore;
+import io.transferas2.registry.RegistrySettings;
+import io.transferas2.registry.SharedRegistry;
+import io.transferas2.registry.TransferRegistry;
+import io.transferas2.store.JdbcRegistryStore;
 import io.transferas2.store.JdbcTransferStore;
+import io.transferas2.store.PooledStore;
 import io.transferas2.store.ReceivedKeys;
 import io.transferas2.store.TransferStore;
 
@@ -45,6 +50,9 @@ final class StoreRuntime implements AutoCloseable {
     private TransferQueue queue;
     private String nodeId;
     private ScheduledExecutorService pruner;
+    private SharedRegistry shared;
+    private ScheduledExecutorService registryPoller;
+    private volatile boolean registryUnreachable;
 
     StoreRuntime(TransferAs2Component component) {
         this.component = component;
@@ -60,9 +68,15 @@ final class StoreRuntime implements AutoCloseable {
                 store = new JdbcTransferStore(dataSource, null);
                 owned = true;
                 LOG.info("transfer-as2 transfer store on DataSource {}", dataSource);
+            } else if (component.getStoreUrl() != null && !component.getStoreUrl().isBlank()) {
+                store = PooledStore.open(component.getStoreUrl().strip(), component.getStoreUser(),
+                        component.getStorePassword(), component.getStorePoolSize());
+                owned = true;
+                LOG.info("transfer-as2 transfer store on {} (pool of {} connections)",
+                        PooledStore.redacted(component.getStoreUrl().strip()), component.getStorePoolSize());
             } else {
                 Path dir = Path.of(component.getStoreDirectory());
-                store = EmbeddedStore.open(dir, 10);
+                store = EmbeddedStore.open(dir, component.getStorePoolSize());
                 owned = true;
                 LOG.info("transfer-as2 transfer store: embedded H2 in {}", dir.toAbsolutePath());
             }
@@ -70,6 +84,48 @@ final class StoreRuntime implements AutoCloseable {
             schedulePruning();
         }
         return store;
+    }
+
+    /**
+     * Opens the registry kept in the store's database, seeding an empty database from {@code seedFile}, and polls its
+     * version every registryPollInterval so that changes made on other nodes apply here.
+     */
+    synchronized TransferRegistry sharedRegistry(RegistrySettings settings, Path seedFile, char[] keyPassword) {
+        if (!(store() instanceof JdbcTransferStore jdbc)) {
+            throw new IllegalStateException("sharedRegistry needs the JDBC transfer store (storeUrl, dataSource or"
+                    + " the embedded one), not " + store);
+        }
+        shared = SharedRegistry.open(JdbcRegistryStore.of(jdbc), settings, seedFile, keyPassword, nodeId());
+        long every = Math.max(100, component.getRegistryPollInterval());
+        registryPoller = component.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "TransferAs2RegistryPoll");
+        registryPoller.scheduleWithFixedDelay(this::refreshRegistry, every, every, TimeUnit.MILLISECONDS);
+        return shared.registry();
+    }
+
+    private void refreshRegistry() {
+        SharedRegistry current = shared;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.refresh();
+            if (registryUnreachable) {
+                registryUnreachable = false;
+                LOG.info("transfer-as2 shared registry: the database answers again");
+            }
+        } catch (RuntimeException e) {
+            if (!registryUnreachable) {
+                registryUnreachable = true;
+                LOG.warn("transfer-as2 shared registry: cannot check for changes ({}); this node keeps the version it"
+                        + " has and checks again", e.getMessage());
+            }
+        }
+    }
+
+    /** Whether the registry lives in the database (then it is dropped with the store on stop). */
+    synchronized boolean hasSharedRegistry() {
+        return shared != null;
     }
 
     synchronized TransferQueue queue() {
@@ -202,6 +258,11 @@ final class StoreRuntime implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (registryPoller != null) {
+            component.getCamelContext().getExecutorServiceManager().shutdownNow(registryPoller);
+            registryPoller = null;
+        }
+        shared = null;
         if (pruner != null) {
             component.getCamelContext().getExecutorServiceManager().shutdownNow(pruner);
             pruner = null;

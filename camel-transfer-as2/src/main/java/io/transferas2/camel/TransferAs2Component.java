@@ -104,6 +104,38 @@ public class TransferAs2Component extends HealthCheckComponent {
     private TransferStore transferStore;
 
     @Metadata(label = "advanced",
+              description = "JDBC URL of a PostgreSQL database for the transfer store, e.g."
+                            + " jdbc:postgresql://db:5432/as2: setting it switches the station from the embedded store"
+                            + " to PostgreSQL, shared by every node of a cluster (queue, received Message-IDs, pending"
+                            + " ASYNC MDNs, outbox, and the registry unless sharedRegistry=false). A HikariCP pool of"
+                            + " storePoolSize connections is opened. Not used when dataSource or transferStore is set.")
+    private String storeUrl;
+
+    @Metadata(label = "advanced", description = "User of the storeUrl database.")
+    private String storeUser;
+
+    @Metadata(label = "advanced,security", secret = true,
+              description = "Password of the storeUrl database; give it as a placeholder such as"
+                            + " {{env:TRANSFER_AS2_DB_PASSWORD}}. Never logged.")
+    private String storePassword;
+
+    @Metadata(label = "advanced", defaultValue = "10",
+              description = "Connections in the pool opened for storeUrl (and for the embedded store).")
+    private int storePoolSize = 10;
+
+    @Metadata(label = "advanced",
+              description = "Keep the registry (certificates, profiles, servers, connectors, agreements) in the"
+                            + " store's database, shared by every node: a change made on one node (API) is seen by"
+                            + " the others within registryPollInterval; registryFile then only seeds an empty"
+                            + " database. When not set: true when the store is on storeUrl or dataSource, false for"
+                            + " the embedded store.")
+    private Boolean sharedRegistry;
+
+    @Metadata(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "How often a node checks the shared registry's version for changes made on other nodes.")
+    private long registryPollInterval = 1000;
+
+    @Metadata(label = "advanced",
               description = "This node's name, recorded with every attempt and lease; the host name when not set.")
     private String nodeName;
 
@@ -179,10 +211,10 @@ public class TransferAs2Component extends HealthCheckComponent {
 
     /**
      * Secret-bearing option names that Camel's own list of sensitive keywords misses (it has accessKey, not
-     * accessKeys): registered so that Camel masks their values wherever it logs options, e.g. Camel Main's
-     * start-up summary.
+     * accessKeys, and storePassword is not "password"): registered so that Camel masks their values wherever it logs
+     * options, e.g. Camel Main's start-up summary.
      */
-    static final List<String> SECRET_OPTIONS = List.of("accesskeys", "keyencryptionpassword");
+    static final List<String> SECRET_OPTIONS = List.of("accesskeys", "keyencryptionpassword", "storepassword");
 
     @Override
     public void setCamelContext(CamelContext context) {
@@ -262,6 +294,9 @@ public class TransferAs2Component extends HealthCheckComponent {
         if (health != null && health.getCheck(TransferAs2CertificatesHealthCheck.ID).isEmpty()) {
             health.register(new TransferAs2CertificatesHealthCheck(this));
         }
+        if (health != null && health.getCheck(TransferAs2StoreHealthCheck.ID).isEmpty()) {
+            health.register(new TransferAs2StoreHealthCheck(this));
+        }
     }
 
     public long getCertificateExpiryWarning() {
@@ -276,6 +311,10 @@ public class TransferAs2Component extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         stopConnectorRuntime();
+        if (storeRuntime.hasSharedRegistry()) {
+            // its rows live in the store closed below: a restart loads it again
+            setRegistry(null);
+        }
         storeRuntime.close();
         super.doStop();
     }
@@ -397,6 +436,68 @@ public class TransferAs2Component extends HealthCheckComponent {
         this.dataSource = dataSource;
     }
 
+    public String getStoreUrl() {
+        return storeUrl;
+    }
+
+    /** JDBC URL of the PostgreSQL transfer store. */
+    public void setStoreUrl(String storeUrl) {
+        this.storeUrl = storeUrl;
+    }
+
+    public String getStoreUser() {
+        return storeUser;
+    }
+
+    /** User of the storeUrl database. */
+    public void setStoreUser(String storeUser) {
+        this.storeUser = storeUser;
+    }
+
+    public String getStorePassword() {
+        return storePassword;
+    }
+
+    /** Password of the storeUrl database. */
+    public void setStorePassword(String storePassword) {
+        this.storePassword = storePassword;
+    }
+
+    public int getStorePoolSize() {
+        return storePoolSize;
+    }
+
+    /** Connections of the store's pool. */
+    public void setStorePoolSize(int storePoolSize) {
+        this.storePoolSize = storePoolSize;
+    }
+
+    public Boolean getSharedRegistry() {
+        return sharedRegistry;
+    }
+
+    /** Keep the registry in the store's database. */
+    public void setSharedRegistry(Boolean sharedRegistry) {
+        this.sharedRegistry = sharedRegistry;
+    }
+
+    public long getRegistryPollInterval() {
+        return registryPollInterval;
+    }
+
+    /** How often the shared registry's version is checked, in milliseconds. */
+    public void setRegistryPollInterval(long registryPollInterval) {
+        this.registryPollInterval = registryPollInterval;
+    }
+
+    /** Whether the registry lives in the store's database (explicit, or because the store is a shared one). */
+    boolean registryIsShared() {
+        if (sharedRegistry != null) {
+            return sharedRegistry;
+        }
+        return transferStore == null && (dataSource != null || storeUrl != null && !storeUrl.isBlank());
+    }
+
     public TransferStore getTransferStore() {
         return transferStore;
     }
@@ -511,7 +612,11 @@ public class TransferAs2Component extends HealthCheckComponent {
             RegistrySettings settings = RegistrySettings.defaults()
                     .region(arnRegion()).accountId(accountId)
                     .secrets(new CamelSecretResolver(getCamelContext()));
-            if (registryFile != null) {
+            if (registryIsShared()) {
+                registry = storeRuntime.sharedRegistry(settings, registryFile == null ? null
+                        : RegistryLocation.resolve(getCamelContext(), registryFile, false),
+                        keyEncryptionPassword == null ? null : keyEncryptionPassword.toCharArray());
+            } else if (registryFile != null) {
                 Path file = RegistryLocation.resolve(getCamelContext(), registryFile, persistRegistryChanges);
                 registry = RegistryFile.open(file, settings, persistRegistryChanges,
                         keyEncryptionPassword == null ? null : keyEncryptionPassword.toCharArray());

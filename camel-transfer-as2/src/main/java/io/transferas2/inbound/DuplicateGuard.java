@@ -26,15 +26,23 @@ public final class DuplicateGuard {
         return agreementId + ":" + FileNames.stripAngles(messageId);
     }
 
-    /** Claims the key for one receipt; a {@link State#CLAIMED} claim must be committed or released. */
+    /**
+     * Claims the key for one receipt; a {@link State#CLAIMED} claim must be committed or released. One look-up in the
+     * repository (one database round trip with a shared store), made after the local in-flight mark so that a copy
+     * committing meanwhile on this node is seen.
+     */
     public State claim(String key) {
-        if (repository.contains(key)) {
-            return State.DUPLICATE;
-        }
         if (!inFlight.add(key)) {
             return State.IN_FLIGHT;
         }
-        if (repository.contains(key)) {
+        boolean seen;
+        try {
+            seen = repository.contains(key);
+        } catch (RuntimeException e) {
+            inFlight.remove(key);
+            throw e;
+        }
+        if (seen) {
             inFlight.remove(key);
             return State.DUPLICATE;
         }

@@ -247,7 +247,12 @@ public final class InboundReceiver {
 
     private InboundResponse accept(Incoming in, Agreement agreement, InboundMessage message) {
         String key = DuplicateGuard.key(agreement.getAgreementId(), in.messageId);
-        DuplicateGuard.State claim = duplicates.claim(key);
+        DuplicateGuard.State claim;
+        try {
+            claim = duplicates.claim(key);
+        } catch (RuntimeException e) {
+            return stateUnavailable(in, "cannot check for a duplicate", e);
+        }
         if (claim == DuplicateGuard.State.IN_FLIGHT) {
             LOG.info("server {}: message {} arrived again while its first copy is still being received; answered"
                     + " 503", settings.serverId(), in.messageId);
@@ -279,11 +284,27 @@ public final class InboundReceiver {
             duplicates.release(key);
             return routeFailed(in, agreement, message, fileName, e);
         }
-        if (!duplicates.commit(key)) {
-            LOG.warn("server {}: Message-ID {} was committed by another node while this one stored it",
-                    settings.serverId(), in.messageId);
+        try {
+            if (!duplicates.commit(key)) {
+                LOG.warn("server {}: Message-ID {} was committed by another node while this one stored it",
+                        settings.serverId(), in.messageId);
+            }
+        } catch (RuntimeException e) {
+            // stored but not recorded: no positive MDN; the partner's resend lands it again and is recorded then
+            return stateUnavailable(in, "stored the payload but cannot record its Message-ID", e);
         }
         return respond(in, mdn, 200, "");
+    }
+
+    /**
+     * The shared state (the transfer store's database) cannot be reached: a transient 503, never an MDN, so the
+     * partner sends again later and nothing is acknowledged that is not recorded.
+     */
+    private InboundResponse stateUnavailable(Incoming in, String what, RuntimeException e) {
+        LOG.warn("server {}: message {} answered 503: {} ({})", settings.serverId(), in.messageId, what,
+                e.getMessage());
+        return InboundResponse.text(503, "The receiving station's store is unavailable; send the message again later",
+                Map.of("Retry-After", "60"));
     }
 
     private InboundResponse routeFailed(Incoming in, Agreement agreement, InboundMessage message, String fileName,

@@ -8,8 +8,10 @@ import java.util.UUID;
 
 import io.transferas2.outbound.MessageIds;
 import io.transferas2.registry.Page;
+import io.transferas2.registry.ServiceUnavailableException;
 import io.transferas2.store.FileTransferResult;
 import io.transferas2.store.NewTransfer;
+import io.transferas2.store.StoreException;
 import io.transferas2.store.TransferStore;
 
 /**
@@ -49,7 +51,11 @@ public final class TransferQueue {
      */
     public String accept(String connectorId, List<String> sendFilePaths, String customHttpHeaders) {
         NewTransfer transfer = newTransfer(connectorId, sendFilePaths, customHttpHeaders);
-        store.accept(transfer);
+        try {
+            store.accept(transfer);
+        } catch (StoreException e) {
+            throw unavailable(e);
+        }
         wake();
         return transfer.transferId();
     }
@@ -60,15 +66,24 @@ public final class TransferQueue {
      */
     public Optional<String> acceptOnce(String connectorId, List<String> sendFilePaths, String customHttpHeaders,
                                        String keySet, String onceKey) {
-        if (store.keys(keySet).contains(onceKey)) {
-            return Optional.empty();
-        }
         NewTransfer transfer = newTransfer(connectorId, sendFilePaths, customHttpHeaders);
-        if (!store.acceptOnce(transfer, keySet, onceKey)) {
-            return Optional.empty();
+        try {
+            if (store.keys(keySet).contains(onceKey) || !store.acceptOnce(transfer, keySet, onceKey)) {
+                return Optional.empty();
+            }
+        } catch (StoreException e) {
+            throw unavailable(e);
         }
         wake();
         return Optional.of(transfer.transferId());
+    }
+
+    /** The store's database cannot be reached: AWS's ServiceUnavailableException, which callers retry. */
+    private static ServiceUnavailableException unavailable(StoreException e) {
+        ServiceUnavailableException unavailable = new ServiceUnavailableException("The transfer store is unavailable;"
+                + " nothing was accepted. Try again later");
+        unavailable.initCause(e);
+        return unavailable;
     }
 
     private NewTransfer newTransfer(String connectorId, List<String> paths, String customHttpHeaders) {

@@ -132,6 +132,21 @@ public final class RegistryFile {
             }
             throw e;
         }
+        create(registry, byKind, file.getFileName().toString());
+    }
+
+    /**
+     * Loads resources given as one document in the file's shape (plural lists, describe-* wrappers, bare resources),
+     * in dependency order with full validation; {@code label} names the source in errors.
+     */
+    public static void load(JsonNode document, TransferRegistry registry, String label) {
+        Map<ResourceKind, List<JsonNode>> byKind = new EnumMap<>(ResourceKind.class);
+        LOAD_ORDER.forEach(k -> byKind.put(k, new ArrayList<>()));
+        collect(document, byKind, Path.of(label));
+        create(registry, byKind, label);
+    }
+
+    private static void create(TransferRegistry registry, Map<ResourceKind, List<JsonNode>> byKind, String source) {
         for (ResourceKind kind : LOAD_ORDER) {
             List<JsonNode> nodes = byKind.get(kind);
             for (int i = 0; i < nodes.size(); i++) {
@@ -141,13 +156,13 @@ public final class RegistryFile {
                 try {
                     create(registry, kind, convert(node, kind));
                 } catch (TransferServiceException e) {
-                    throw new InvalidRequestException(file.getFileName() + ": " + label + ": " + e.getMessage(), e);
+                    throw new InvalidRequestException(source + ": " + label + ": " + e.getMessage(), e);
                 }
             }
         }
     }
 
-    static ObjectMapper mapperFor(Path file) {
+    public static ObjectMapper mapperFor(Path file) {
         return format(file).equals("JSON") ? TransferJson.json() : TransferJson.yaml();
     }
 
@@ -271,7 +286,7 @@ public final class RegistryFile {
     }
 
     /** The document a snapshot is written as: plural lists, in load order. */
-    static ObjectNode toDocument(RegistrySnapshot snapshot, ObjectMapper mapper,
+    public static ObjectNode toDocument(RegistrySnapshot snapshot, ObjectMapper mapper,
                                  java.util.function.BiFunction<Certificate, ObjectNode, ObjectNode> certificateWriter) {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode certificates = root.putArray(PLURAL.get(ResourceKind.CERTIFICATE));

@@ -586,6 +586,71 @@ public final class TransferRegistry {
                 agreements.values().stream().map(this::copy).toList()));
     }
 
+    /**
+     * Takes over every resource of {@code source} (a registry freshly loaded from the shared database), atomically,
+     * then tells the listeners what was created, updated and deleted. Used by a node that sees another node's change.
+     *
+     * @return the number of resources that changed
+     */
+    public int replaceWith(TransferRegistry source) {
+        return replaceWith(source, () -> true);
+    }
+
+    /**
+     * {@link #replaceWith(TransferRegistry)} if {@code stillCurrent}, checked under the write lock, holds (a change
+     * made on this node meanwhile may have made the source stale).
+     *
+     * @return the number of resources that changed, or -1 when the source was stale
+     */
+    public int replaceWith(TransferRegistry source, java.util.function.BooleanSupplier stillCurrent) {
+        List<RegistryEvent> events = new ArrayList<>();
+        RegistrySnapshot incoming = source.snapshot();
+        lock.writeLock().lock();
+        try {
+            if (!stillCurrent.getAsBoolean()) {
+                return -1;
+            }
+            for (ResourceKind kind : ResourceKind.values()) {
+                NavigableMap<String, TransferResource> mine = mapOf(kind);
+                NavigableMap<String, TransferResource> theirs = source.mapOf(kind);
+                for (String id : mine.keySet()) {
+                    if (!theirs.containsKey(id)) {
+                        events.add(new RegistryEvent(kind, id, Change.DELETED));
+                    }
+                }
+                for (Map.Entry<String, TransferResource> e : theirs.entrySet()) {
+                    TransferResource current = mine.get(e.getKey());
+                    if (current == null) {
+                        events.add(new RegistryEvent(kind, e.getKey(), Change.CREATED));
+                    } else if (!TransferJson.json().valueToTree(current)
+                            .equals(TransferJson.json().valueToTree(e.getValue()))) {
+                        events.add(new RegistryEvent(kind, e.getKey(), Change.UPDATED));
+                    }
+                }
+            }
+            replace(certificates, source.certificates);
+            certificateEntries.clear();
+            certificateEntries.putAll(source.certificateEntries);
+            keySources.clear();
+            keySources.putAll(incoming.keySources());
+            replace(profiles, source.profiles);
+            replace(connectors, source.connectors);
+            replace(agreements, source.agreements);
+            replace(servers, source.servers);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        for (RegistryEvent event : events) {
+            notifyListeners(event);
+        }
+        return events.size();
+    }
+
+    private static <T> void replace(Map<String, T> target, Map<String, T> from) {
+        target.clear();
+        target.putAll(from);
+    }
+
     // ---- internals -----------------------------------------------------------------------------------------
 
     private <T extends TransferResource> T prepareNew(T input, ResourceKind kind) {
@@ -751,6 +816,13 @@ public final class TransferRegistry {
             if (current != null) {
                 try {
                     current.save(snapshotUnlocked());
+                } catch (TransferServiceException e) {
+                    undo.run();
+                    throw e;
+                } catch (RegistryConflictException e) {
+                    undo.run();
+                    throw new ServiceUnavailableException("The change to " + kind.displayName() + " " + id
+                            + " was not applied: " + e.getMessage());
                 } catch (RuntimeException e) {
                     undo.run();
                     throw new InternalServiceError("The change to " + kind.displayName() + " " + id
@@ -760,7 +832,11 @@ public final class TransferRegistry {
         } finally {
             lock.writeLock().unlock();
         }
-        RegistryEvent event = new RegistryEvent(kind, id, change);
+        notifyListeners(new RegistryEvent(kind, id, change));
+        return id;
+    }
+
+    private void notifyListeners(RegistryEvent event) {
         for (RegistryListener listener : listeners) {
             try {
                 listener.onChange(event);
@@ -768,7 +844,6 @@ public final class TransferRegistry {
                 LOG.warn("Registry listener {} failed on {}: {}", listener, event, e.toString());
             }
         }
-        return id;
     }
 
     private RegistrySnapshot snapshotUnlocked() {

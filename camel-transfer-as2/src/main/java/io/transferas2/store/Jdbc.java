@@ -47,6 +47,21 @@ final class Jdbc {
         }
     }
 
+    /**
+     * Runs one statement on its own, in auto-commit mode: one round trip to the server instead of two (statement,
+     * then COMMIT), for the per-message look-ups and inserts of the key sets.
+     */
+    <T> T single(String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("transfer store: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
     static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);

@@ -3,7 +3,10 @@ package io.transferas2.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
-/** One named key set in {@code tas2_seen_key}; adding a key twice fails on its primary key, on any node. */
+/**
+ * One named key set in {@code tas2_seen_key}; adding a key twice fails on its primary key, on any node. A look-up and an
+ * add are one statement each, auto-committed: one round trip.
+ */
 final class JdbcKeySet implements ReceivedKeys {
     private final Jdbc jdbc;
     private final String setName;
@@ -15,7 +18,7 @@ final class JdbcKeySet implements ReceivedKeys {
 
     @Override
     public boolean contains(String key) {
-        return jdbc.inTransaction("look up a key", c -> {
+        return jdbc.single("look up a key", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tas2_seen_key WHERE set_name = ? AND"
                     + " entry_key = ?")) {
                 Jdbc.bind(ps, setName, key);
@@ -29,7 +32,7 @@ final class JdbcKeySet implements ReceivedKeys {
     @Override
     public boolean add(String key) {
         try {
-            return jdbc.inTransaction("record a key", c -> Jdbc.update(c, "INSERT INTO tas2_seen_key (set_name,"
+            return jdbc.single("record a key", c -> Jdbc.update(c, "INSERT INTO tas2_seen_key (set_name,"
                     + " entry_key, seen_at) VALUES (?, ?, ?)", setName, key, System.currentTimeMillis()) == 1);
         } catch (StoreException e) {
             if (JdbcTransferStore.isUniqueViolation(e)) {

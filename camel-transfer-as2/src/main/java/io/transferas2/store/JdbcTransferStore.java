@@ -66,6 +66,20 @@ public final class JdbcTransferStore implements TransferStore {
         return dataSource;
     }
 
+    /**
+     * Whether the database answers now (one round trip), for health checks.
+     *
+     * @throws StoreException with the reason when it does not
+     */
+    public void check() {
+        jdbc.inTransaction("reach the database", c -> {
+            if (!c.isValid(3)) {
+                throw new java.sql.SQLException("the connection is not valid");
+            }
+            return null;
+        });
+    }
+
     // ---- accept --------------------------------------------------------------------------------------------------
 
     @Override

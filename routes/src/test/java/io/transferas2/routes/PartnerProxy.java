@@ -33,7 +33,7 @@ final class PartnerProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final HttpServer server;
-    private final String target;
+    private volatile String target;
     private final AtomicInteger failuresLeft;
     private volatile boolean hold;
     private final List<String> messageIds = new CopyOnWriteArrayList<>();
@@ -62,6 +62,11 @@ final class PartnerProxy implements AutoCloseable {
         return proxy;
     }
 
+    /** Forwards from now on to another target (a held request goes where the proxy points when released). */
+    void retarget(String newTarget) {
+        this.target = newTarget;
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/as2";
     }
@@ -82,6 +87,50 @@ final class PartnerProxy implements AutoCloseable {
         }
         held.clear();
         return statuses;
+    }
+
+    /**
+     * Forwards held request {@code index} (0 for the first held) to all {@code targets} at the same moment (one
+     * thread per target, started together), as a partner whose retry the load balancer sends to another node while
+     * the first delivery is still under way; returns the HTTP status of each delivery. The request stays held.
+     */
+    List<Integer> releaseHeldToAll(int index, List<String> targets) throws Exception {
+        Held h = held.get(index);
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(
+                targets.size());
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+            for (String t : targets) {
+                sent.add(senders.submit(() -> {
+                    go.await();
+                    return forward(t, h.headers(), h.body()).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : sent) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    /** The Original-Message-ID (without angle brackets) named by held request {@code index}, an MDN. */
+    String heldOriginalMessageId(int index) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^original-message-id:\\s*<?([^>\\s]+)>?")
+                .matcher(new String(held.get(index).body(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (!m.find()) {
+            throw new AssertionError("held request " + index + " is not an MDN");
+        }
+        return m.group(1);
+    }
+
+    /** Forgets the held requests. */
+    void clearHeld() {
+        held.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -111,7 +160,12 @@ final class PartnerProxy implements AutoCloseable {
 
     private HttpResponse<byte[]> forward(Map<String, List<String>> headers, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target))
+        return forward(target, headers, body);
+    }
+
+    private static HttpResponse<byte[]> forward(String to, Map<String, List<String>> headers, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(to))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(60));
         headers.forEach((name, values) -> {
             if (!NOT_COPIED.contains(name.toLowerCase(Locale.ROOT))) {

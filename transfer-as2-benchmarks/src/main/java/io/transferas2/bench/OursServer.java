@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.vertx.core.VertxOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
@@ -33,6 +34,7 @@ final class OursServer implements AutoCloseable {
     private final CamelContext context = new DefaultCamelContext();
     private final Sink memory = new Sink();
     private S3Access s3;
+    private EmbeddedPostgres postgres;
     private String url;
 
     void start(BenchKeys keys, Path work, String sink, int vertxWorkers) throws Exception {
@@ -48,8 +50,15 @@ final class OursServer implements AutoCloseable {
         context.addService(new VertxPlatformHttpServer(conf));
         TransferAs2Component component = new TransferAs2Component();
         component.setRegistry(registry.registry);
-        // received Message-IDs live in the transfer store: one per server process
-        component.setStoreDirectory(work.resolve("store").toString());
+        // received Message-IDs live in the transfer store: one per server process, embedded (H2) or, for the
+        // memory-pg sink, on a PostgreSQL server of its own (zonky's binaries, a separate process) as a cluster has
+        if (sink.equals("memory-pg")) {
+            postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres")).start();
+            component.setStoreUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            component.setStoreUser("postgres");
+        } else {
+            component.setStoreDirectory(work.resolve("store").toString());
+        }
         context.addComponent("transfer-as2", component);
         if (sink.equals("s3")) {
             s3 = S3Access.open(S3Settings.fromProperties(s3Properties(work)));
@@ -116,6 +125,13 @@ final class OursServer implements AutoCloseable {
         context.stop();
         if (s3 != null) {
             s3.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

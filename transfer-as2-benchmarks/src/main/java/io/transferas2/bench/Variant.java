@@ -11,6 +11,8 @@ record Variant(String name, String label, String group, String server, String si
     static final List<Variant> ALL = List.of(
             new Variant("ours", "ours → ours, in-memory sink", "ours", "ours", "memory", "ours"),
             new Variant("ours-s3", "ours → ours, embedded S3 sink", "ours", "ours", "s3", "ours"),
+            new Variant("ours-pg", "ours → ours, in-memory sink, transfer store on PostgreSQL", "ours", "ours",
+                    "memory-pg", "ours"),
             new Variant("camel", "camel-as2 → camel-as2, stock (Expect: 100-continue)", "peer", "camel", null,
                     "camel"),
             new Variant("camel-noexpect", "camel-as2 → camel-as2, client without Expect", "peer", "camel", null,

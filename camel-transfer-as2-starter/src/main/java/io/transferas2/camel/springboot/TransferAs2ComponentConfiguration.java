@@ -315,16 +315,43 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      */
     private io.transferas2.registry.TransferRegistry registry;
     /**
+     * How often a node checks the shared registry's version for changes made on other nodes. The option is in
+     * milliseconds.
+     */
+    private Long registryPollInterval = 1000L;
+    /**
      * How long finished transfers (and received Message-IDs, outbox keys) stay in the transfer store; 30 days by
      * default, 0 keeps them. The status JSON in S3 stays the permanent record. The option is in milliseconds.
      */
     private Long retentionPeriod = 2592000000L;
+    /**
+     * Keep the registry (certificates, profiles, servers, connectors, agreements) in the store's database, shared by
+     * every node: a change made on one node (API) is seen by the others within registryPollInterval; registryFile
+     * then only seeds an empty database. When not set: true when the store is on storeUrl or dataSource, false for
+     * the embedded store.
+     */
+    private java.lang.Boolean sharedRegistry;
     /**
      * Directory of the embedded transfer store (H2 in file mode, no server): StartFileTransfer requests and their
      * files, pending ASYNC MDNs, received Message-IDs, the outbox's sent objects. Relative paths are resolved
      * against the working directory. Not used when dataSource or transferStore is set.
      */
     private java.lang.String storeDirectory = "data/transfer-as2/store";
+    /**
+     * Connections in the pool opened for storeUrl (and for the embedded store).
+     */
+    private Integer storePoolSize = 10;
+    /**
+     * JDBC URL of a PostgreSQL database for the transfer store, e.g. jdbc:postgresql://db:5432/as2: setting it
+     * switches the station from the embedded store to PostgreSQL, shared by every node of a cluster (queue, received
+     * Message-IDs, pending ASYNC MDNs, outbox, and the registry unless sharedRegistry=false). A HikariCP pool of
+     * storePoolSize connections is opened. Not used when dataSource or transferStore is set.
+     */
+    private java.lang.String storeUrl;
+    /**
+     * User of the storeUrl database.
+     */
+    private java.lang.String storeUser;
     /**
      * Directory for spool files: payloads while they are received and handed to the route (transfer-as2:server;
      * default .transfer-as2//tmp) and built messages while they are sent (transfer-as2:connector; default .transfer-
@@ -386,6 +413,11 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      * set.
      */
     private java.lang.String signingRegion;
+    /**
+     * Password of the storeUrl database; give it as a placeholder such as {{env:TRANSFER_AS2_DB_PASSWORD}}. Never
+     * logged.
+     */
+    private java.lang.String storePassword;
     /**
      * transfer-as2:server only: IP addresses or CIDR ranges of TLS-terminating proxies, comma separated. Only from
      * them are X-Forwarded-Proto (an unencrypted message is then accepted when it is https) and X-Forwarded-For (the
@@ -857,6 +889,14 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
         this.registry = registry;
     }
 
+    public Long getRegistryPollInterval() {
+        return registryPollInterval;
+    }
+
+    public void setRegistryPollInterval(Long registryPollInterval) {
+        this.registryPollInterval = registryPollInterval;
+    }
+
     public Long getRetentionPeriod() {
         return retentionPeriod;
     }
@@ -865,12 +905,44 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
         this.retentionPeriod = retentionPeriod;
     }
 
+    public java.lang.Boolean getSharedRegistry() {
+        return sharedRegistry;
+    }
+
+    public void setSharedRegistry(java.lang.Boolean sharedRegistry) {
+        this.sharedRegistry = sharedRegistry;
+    }
+
     public java.lang.String getStoreDirectory() {
         return storeDirectory;
     }
 
     public void setStoreDirectory(java.lang.String storeDirectory) {
         this.storeDirectory = storeDirectory;
+    }
+
+    public Integer getStorePoolSize() {
+        return storePoolSize;
+    }
+
+    public void setStorePoolSize(Integer storePoolSize) {
+        this.storePoolSize = storePoolSize;
+    }
+
+    public java.lang.String getStoreUrl() {
+        return storeUrl;
+    }
+
+    public void setStoreUrl(java.lang.String storeUrl) {
+        this.storeUrl = storeUrl;
+    }
+
+    public java.lang.String getStoreUser() {
+        return storeUser;
+    }
+
+    public void setStoreUser(java.lang.String storeUser) {
+        this.storeUser = storeUser;
     }
 
     public java.lang.String getTempDirectory() {
@@ -959,6 +1031,14 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
 
     public void setSigningRegion(java.lang.String signingRegion) {
         this.signingRegion = signingRegion;
+    }
+
+    public java.lang.String getStorePassword() {
+        return storePassword;
+    }
+
+    public void setStorePassword(java.lang.String storePassword) {
+        this.storePassword = storePassword;
     }
 
     public java.lang.String getTrustedProxies() {
