@@ -19,8 +19,10 @@ import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
 import org.bouncycastle.operator.InputDecryptor;
 
 /**
- * RSA key-transport recipient that decrypts the content with the JDK's cipher through a 64 KiB window. BouncyCastle's
- * own recipient feeds the cipher 512 bytes at a time, which costs a third of the AES throughput on large messages.
+ * RSA key-transport recipient (PKCS #1 v1.5 or OAEP, as the RecipientInfo says) that decrypts the content with the
+ * JDK's cipher through a 64 KiB window. BouncyCastle's own recipient feeds the cipher 512 bytes at a time, which costs
+ * a third of the AES throughput on large messages. AES-GCM content (AuthEnvelopedData) goes through
+ * {@link StreamingGcmDecryptor}, since the JDK's GCM decryption holds the whole ciphertext in memory.
  */
 final class StreamingKeyTransRecipient extends JceKeyTransRecipient {
 
@@ -43,6 +45,9 @@ final class StreamingKeyTransRecipient extends JceKeyTransRecipient {
         byte[] keyBytes = unwrapped.getEncoded();
         if (keyBytes == null || keyBytes.length != enc.keyBytes()) {
             throw new CMSException("unwrapped content key has the wrong length for " + enc.alg());
+        }
+        if (enc.authenticated()) {
+            return new RecipientOperator(new StreamingGcmDecryptor(contentEncryptionAlgorithm, keyBytes));
         }
         Cipher cipher;
         try {
