@@ -179,14 +179,16 @@ final class InboundProcessor {
             throw Failures.invalidSmime("the body is not a CMS " + (authenticated ? "AuthEnvelopedData"
                     : "EnvelopedData") + " structure: " + e.getMessage(), e);
         }
+        // AES-GCM inside plain EnvelopedData (the tag appended to the ciphertext) is what BouncyCastle's enveloped
+        // generators write, so camel-as2 and other BouncyCastle-based senders send it: accepted, the tag still checked
         ContentEncryption enc = ContentEncryption.of(new ASN1ObjectIdentifier(oid))
-                .filter(e -> e.authenticated() == authenticated)
+                .filter(e -> e.authenticated() || !authenticated)
                 .orElseThrow(() -> new As2Exception(As2FailureCode.ERROR_DECRYPT_UNSUPPORTED_ENCRYPTION_ALG,
                         DispositionModifier.DECRYPTION_FAILED, "unsupported content encryption algorithm " + oid
                         + (authenticated ? " in AuthEnvelopedData (supported: AES128/256-GCM)"
                         : " (supported: AES128/192/256-CBC, DES-EDE3-CBC)")));
         policy.checkEncryption(enc.algorithm(), null);
-        CMSTypedStream opened = openForOneOfOurKeys(recipients);
+        CMSTypedStream opened = openForOneOfOurKeys(recipients, authenticated);
         encryption = enc.algorithm();
         found.contentEncryption = enc.algorithm();
         InputStream plain = opened.getContentStream();
@@ -198,7 +200,7 @@ final class InboundProcessor {
         drain(inner);
     }
 
-    private CMSTypedStream openForOneOfOurKeys(RecipientInformationStore recipientInfos) {
+    private CMSTypedStream openForOneOfOurKeys(RecipientInformationStore recipientInfos, boolean authenticated) {
         List<KeyMaterial> keys = request.decryptionKeys();
         if (keys.isEmpty()) {
             throw new As2Exception(As2FailureCode.DECRYPT_FAILED_NO_DECRYPTION_KEY_FOUND,
@@ -220,7 +222,8 @@ final class InboundProcessor {
             matched = true;
             checkKeyTransport(ri);
             try {
-                return ri.getContentStream(new StreamingKeyTransRecipient(key.privateKey().orElseThrow()));
+                return ri.getContentStream(new StreamingKeyTransRecipient(key.privateKey().orElseThrow(),
+                        authenticated));
             } catch (CMSException | IOException | RuntimeException e) {
                 last = e;
             }
@@ -237,7 +240,8 @@ final class InboundProcessor {
             checkKeyTransport(ri);
             for (KeyMaterial key : keys) {
                 try {
-                    return ri.getContentStream(new StreamingKeyTransRecipient(key.privateKey().orElseThrow()));
+                    return ri.getContentStream(new StreamingKeyTransRecipient(key.privateKey().orElseThrow(),
+                        authenticated));
                 } catch (CMSException | IOException | RuntimeException e) {
                     last = e;
                 }
