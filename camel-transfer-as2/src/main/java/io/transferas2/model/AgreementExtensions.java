@@ -28,7 +28,9 @@ public final class AgreementExtensions {
     }
 
     public void setRefusedAlgorithms(List<As2Algorithm> refusedAlgorithms) {
-        this.refusedAlgorithms = refusedAlgorithms == null ? null : List.copyOf(refusedAlgorithms);
+        // not List.copyOf, which throws on an empty entry before the validator can name it
+        this.refusedAlgorithms = refusedAlgorithms == null ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(refusedAlgorithms));
     }
 
     public As2Algorithm getMdnSignatureAlgorithm() {

@@ -259,7 +259,7 @@ final class ResourceValidator {
             return;
         }
         requireKind("Extensions.MdnSignatureAlgorithm", x.getMdnSignatureAlgorithm(), As2Algorithm.Kind.SIGNATURE);
-        if (x.getRefusedAlgorithms() != null && x.getRefusedAlgorithms().contains(null)) {
+        if (x.getRefusedAlgorithms() != null && x.getRefusedAlgorithms().stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidRequestException("Extensions.RefusedAlgorithms must not contain an empty entry");
         }
     }
