@@ -120,14 +120,17 @@ class ServiceModelConformanceTest {
         api = ApiHarness.start(Map.of("configuration.accessKeys", ApiHarness.KEY_ID + ":" + ApiHarness.SECRET + ","
                         + ApiHarness.READ_ONLY_KEY_ID + ":" + ApiHarness.READ_ONLY_SECRET,
                         "configuration.readOnlyAccessKeys", ApiHarness.READ_ONLY_KEY_ID,
-                        "configuration.startFileTransferRate", "1"), "transfer-as2:api",
+                        "configuration.startFileTransferRate", "1", "storeDirectory",
+                        java.nio.file.Files.createTempDirectory("conformance-store").toString()), "transfer-as2:api",
                 new RouteBuilder() {
                     @Override
                     public void configure() {
+                        // accepted into the transfer store (files stay QUEUED: no route sends them), so that
+                        // ListFileTransferResults has a transfer to answer; "/garbage" stands for a broken route
                         from("direct:transfer-as2-start-file-transfer").routeId("outbound-stand-in")
-                                .process(e -> e.getMessage().setBody(e.getMessage().getBody(String.class)
-                                        .contains("/garbage") ? "not json"
-                                        : Map.of("TransferId", UUID.randomUUID().toString())));
+                                .choice()
+                                .when(body().contains("/garbage")).setBody(constant("not json"))
+                                .otherwise().to("transfer-as2:transfers");
                     }
                 });
         raw = new SignedHttp(api.endpoint());
@@ -206,9 +209,13 @@ class ServiceModelConformanceTest {
                         "FailedFilesDirectory", "/bucket/failed", "MdnFilesDirectory", "/bucket/mdn",
                         "PayloadFilesDirectory", "/bucket/payload", "StatusFilesDirectory", "/bucket/status",
                         "TemporaryFilesDirectory", "/bucket/tmp"))).path("AgreementId").asText();
-        ok("StartFileTransfer", obj("ConnectorId", ids.connector, "SendFilePaths",
-                List.of("/outbound-bucket/inv-1.edi"), "CustomHttpHeaders",
-                List.of(obj("Key", "X-Partner-Ref", "Value", "PO 4711/A"))));
+        String transferId = ok("StartFileTransfer", obj("ConnectorId", ids.connector, "SendFilePaths",
+                List.of("/outbound-bucket/inv-1.edi", "/outbound-bucket/inv-2.edi"), "CustomHttpHeaders",
+                List.of(obj("Key", "X-Partner-Ref", "Value", "PO 4711/A")))).path("TransferId").asText();
+        String firstPage = ok("ListFileTransferResults", obj("ConnectorId", ids.connector, "TransferId", transferId,
+                "MaxResults", 1)).path("NextToken").asText();
+        ok("ListFileTransferResults", obj("ConnectorId", ids.connector, "TransferId", transferId, "MaxResults", 1,
+                "NextToken", firstPage));
 
         // every Describe*, then tags and the remaining writes with all their members
         ids.connectorArn = ok("DescribeConnector", obj("ConnectorId", ids.connector)).path("Connector").path("Arn")

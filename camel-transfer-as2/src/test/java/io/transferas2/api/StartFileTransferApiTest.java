@@ -226,6 +226,7 @@ class StartFileTransferApiTest {
             String local = setup.createProfile(b -> b.as2Id("L").profileType(ProfileType.LOCAL)).profileId();
             String partner = setup.createProfile(b -> b.as2Id("P").profileType(ProfileType.PARTNER)).profileId();
             String connector = setup.createConnector(b -> b.url("https://p.example.com/as2")
+                    .accessRole("arn:aws:iam::000000000000:role/as2")
                     .as2Config(c -> c.localProfileId(local).partnerProfileId(partner))).connectorId();
 
             // the SDK's standard retry strategy backs off on ThrottlingException until a token is free

@@ -56,7 +56,9 @@ final class OursServer implements AutoCloseable {
             context.getRegistry().bind("s3", s3.client());
         }
         String from = "transfer-as2:server/" + registry.serverId + "?tempDirectory=" + work.resolve("tmp")
-                + "&receivedMessageIdsFile=" + work.resolve("received-message-ids.dat")
+                // every benchmark client comes from 127.0.0.1 at up to c=32: the per-client and overall request
+                // caps (slow-loris defence, 4 and 12 by default) would answer 503
+                + "&maxConcurrentRequestsPerClient=0&maxConcurrentRequests=0"
                 // the default limit is 2 GiB (413 above); --large-10g sends 10 GiB
                 + "&maxMessageSize=" + MAX_MESSAGE_SIZE;
         context.addRoutes(new RouteBuilder() {

@@ -60,6 +60,7 @@ public final class CamelAs2Client implements As2PeerClient {
     private final Map<String, AS2ClientConnection> connections = new ConcurrentHashMap<>();
     private final AsyncMdnBox asyncMdns = new AsyncMdnBox();
     private final String transferEncoding;
+    private int asyncMdnPort;
     private AS2AsyncMDNServerConnection asyncServer;
     private URI asyncUrl;
 
@@ -71,6 +72,16 @@ public final class CamelAs2Client implements As2PeerClient {
     /** A client that sends the payload part without Content-Transfer-Encoding, camel's default. */
     public static CamelAs2Client create() {
         return new CamelAs2Client(null);
+    }
+
+    /**
+     * A client whose asynchronous MDN listener takes this port (instead of any free one), for stations that allow
+     * ASYNC MDN URLs only on listed ports (asyncMdnAllowedPorts).
+     */
+    public static CamelAs2Client withAsyncMdnPort(int port) {
+        CamelAs2Client client = new CamelAs2Client(null);
+        client.asyncMdnPort = port;
+        return client;
     }
 
     /** A client that sends the payload part with the given Content-Transfer-Encoding (e.g. binary, base64). */
@@ -230,7 +241,7 @@ public final class CamelAs2Client implements As2PeerClient {
     public synchronized URI asyncMdnUrl() {
         if (asyncUrl == null) {
             try {
-                asyncServer = new AS2AsyncMDNServerConnection(0, null);
+                asyncServer = new AS2AsyncMDNServerConnection(asyncMdnPort, null);
                 asyncServer.receive("/mdn", (request, response, context) -> {
                     HttpEntity entity = request.getEntity();
                     Header type = request.getFirstHeader(AS2Header.CONTENT_TYPE);

@@ -121,8 +121,7 @@ final class StarterStations {
                 () -> s.dir.resolve("application-registry.yaml").toString());
         registry.add("camel.component.transfer-as2.async-mdn-store-directory",
                 () -> s.dir.resolve("pending-mdn").toString());
-        registry.add("camel.component.transfer-as2.received-message-ids-file",
-                () -> s.dir.resolve("received-message-ids.dat").toString());
+        registry.add("camel.component.transfer-as2.store-directory", () -> s.dir.resolve("store").toString());
         registry.add("station.server-id", () -> SERVER_ID);
         registry.add("station.landing-dir", () -> s.dir.resolve("landing").toString());
         registry.add("management.endpoints.web.exposure.include", () -> "health");

@@ -73,8 +73,8 @@ class TransferAs2StarterTest {
                 (String) received.get(TransferAs2Constants.PAYLOAD_KEY));
         assertThat(landed.toString()).endsWith("inbox/partner/processed/po." + messageId + ".x12");
         assertThat(Files.readAllBytes(landed)).isEqualTo(payload);
-        // a consumer option (configuration.receivedMessageIdsFile) reached the consumer through the starter
-        assertThat(Files.readString(stations.dir.resolve("received-message-ids.dat"))).contains(messageId);
+        // a component option (storeDirectory) reached the component through the starter: the embedded store is there
+        assertThat(stations.dir.resolve("store").resolve("transfers.mv.db")).isRegularFile();
     }
 
     @Test
@@ -98,7 +98,7 @@ class TransferAs2StarterTest {
         TransferAs2Component component = camel.getComponent("transfer-as2", TransferAs2Component.class);
         assertThat(component.getRegistryFile()).endsWith("application-registry.yaml");
         assertThat(component.getAsyncMdnStoreDirectory()).endsWith("pending-mdn");
-        assertThat(component.getConfiguration().getReceivedMessageIdsFile()).endsWith("received-message-ids.dat");
+        assertThat(component.getStoreDirectory()).endsWith("store");
         assertThat(spring.getEnvironment().getProperty("spring.servlet.multipart.strict-servlet-compliance"))
                 .isEqualTo("true");
     }

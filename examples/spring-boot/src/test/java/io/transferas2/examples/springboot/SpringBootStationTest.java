@@ -98,7 +98,7 @@ class SpringBootStationTest extends ApplicationTest {
     @Test
     void asyncMdnReachesCamelAs2Client() throws Exception {
         Path payload = StationSetup.binaryFile(dir, "async.x12", 50_000, 3);
-        try (CamelAs2Client client = CamelAs2Client.create()) {
+        try (CamelAs2Client client = CamelAs2Client.withAsyncMdnPort(setup.asyncMdnPort)) {
             SendResult result = client.send(camelAs2Request().mdn(MdnMode.ASYNC).build(), payload);
             assertThat(result.httpStatus()).isEqualTo(200);
             MdnCheck mdn = client.awaitAsyncMdn(result.messageId(), Duration.ofSeconds(20));

@@ -32,6 +32,8 @@ final class StationSetup {
     final Stations stations;
     final As2LibReceiver partnerServer;
     final int port;
+    /** The port the test's camel-as2 client takes ASYNC MDNs on: the station allows only listed ports. */
+    final int asyncMdnPort;
     final Path dataDir;
     final Path applicationRegistry;
     final Path partnerRegistry;
@@ -42,6 +44,7 @@ final class StationSetup {
         partnerServer = As2LibReceiver.start(ServerOptions.builder(stations.partner, stations.mycompany.asPartner())
                 .retainLimit(0).build());
         port = freePort();
+        asyncMdnPort = freePort();
         dataDir = Files.createDirectories(dir.resolve("data"));
         applicationRegistry = stations.writeApplicationRegistry(partnerServer.url(), applicationUrl());
         partnerRegistry = stations.writePartnerRegistry(applicationUrl());
@@ -67,6 +70,7 @@ final class StationSetup {
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("camel.component.transfer-as2.registry-file", setup.applicationRegistry::toString);
         registry.add("station.data-dir", setup.dataDir::toString);
+        registry.add("camel.component.transfer-as2.async-mdn-allowed-ports", () -> setup.asyncMdnPort);
     }
 
     URI applicationUrl() {
