@@ -8,10 +8,15 @@ import io.transferas2.model.ResourceKind;
  * The values AWS reports for members a resource was created without: the defaults the service model documents
  * (Domain S3, IdentityProviderType SERVICE_MANAGED, ...) and the facts of this runtime (an AS2 server has no users,
  * a connector is ACTIVE and leaves through the service's own network). Applied to API output only; the registry
- * and its file keep what was given.
+ * and its file keep what was given, the non-AWS extension members included, which the output leaves out.
  */
 final class OutputDefaults {
     static final String SECURITY_POLICY = "TransferSecurityPolicy-2018-11";
+    /**
+     * The non-AWS members (connector As2Config.Extensions, agreement Extensions): never in API output, which stays
+     * within botocore's shapes; they live in the registry file, and API updates keep them.
+     */
+    static final String EXTENSIONS = "Extensions";
 
     private OutputDefaults() {
     }
@@ -19,11 +24,15 @@ final class OutputDefaults {
     static ObjectNode apply(ResourceKind kind, ObjectNode resource) {
         switch (kind) {
             case CONNECTOR -> {
+                if (resource.get("As2Config") instanceof ObjectNode config) {
+                    config.remove(EXTENSIONS);
+                }
                 putIfAbsent(resource, "Status", "ACTIVE");
                 putIfAbsent(resource, "EgressType", "SERVICE_MANAGED");
             }
             case SERVER -> server(resource);
             case AGREEMENT -> {
+                resource.remove(EXTENSIONS);
                 putIfAbsent(resource, "PreserveFilename", "DISABLED");
                 putIfAbsent(resource, "EnforceMessageSigning", "DISABLED");
             }

@@ -24,7 +24,8 @@ public final class As2MdnBuilder {
         signedPart.writeBytes(("Content-Type: " + reportType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         signedPart.writeBytes(report);
         byte[] part = signedPart.toByteArray();
-        byte[] signature = DetachedSigner.sign(alg, alg.newDigest().digest(part), request.signingKey(),
+        byte[] signature = DetachedSigner.sign(request.signatureScheme(), alg, alg.newDigest().digest(part),
+                request.signingKey(),
                 request.signingChain(), request.algorithmProtection());
         String boundary = MimeWriter.newBoundary();
         ByteArrayOutputStream out = new ByteArrayOutputStream(part.length + signature.length * 2 + 512);

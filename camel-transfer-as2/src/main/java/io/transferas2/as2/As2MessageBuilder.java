@@ -15,15 +15,10 @@ import java.util.zip.DeflaterOutputStream;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.CMSCompressedDataStreamGenerator;
-import org.bouncycastle.cms.CMSEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
-import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.OutputCompressor;
-import org.bouncycastle.operator.OutputEncryptor;
 
 import io.transferas2.model.CompressionEnum;
-import io.transferas2.model.EncryptionAlg;
 import io.transferas2.model.SigningAlg;
 
 /**
@@ -99,7 +94,7 @@ public final class As2MessageBuilder {
 
         Plan(OutboundMessageRequest r) {
             signed = r.signingAlgorithm() != SigningAlg.NONE;
-            encrypted = r.encryptionAlgorithm() != EncryptionAlg.NONE;
+            encrypted = r.contentEncryption().isPresent();
             compressed = r.compression() == CompressionEnum.ZLIB;
             // the outermost entity travels as the HTTP body, which is always binary (RFC 4130 section 5.2)
             boolean payloadOutermost = !signed && !encrypted && !compressed;
@@ -240,8 +235,8 @@ public final class As2MessageBuilder {
             OutputStream signedPart = digests.tap(out);
             inner.write(signedPart);
             signedPart.flush();
-            byte[] signature = DetachedSigner.sign(signDigest, digests.results().get(signDigest), r.signingKey(),
-                    r.signingChain(), r.algorithmProtection());
+            byte[] signature = DetachedSigner.sign(r.signatureScheme(), signDigest,
+                    digests.results().get(signDigest), r.signingKey(), r.signingChain(), r.algorithmProtection());
             plan.mic = mic(r, digests);
             MimeWriter.writeAscii(out, "\r\n--" + boundary + "\r\n"
                     + "Content-Type: application/pkcs7-signature; name=smime.p7s; smime-type=signed-data\r\n"
@@ -257,47 +252,34 @@ public final class As2MessageBuilder {
         private final Entity inner;
         private final OutboundMessageRequest r;
         private final Plan plan;
+        private final ContentEncryption enc;
 
         EnvelopedEntity(Entity inner, OutboundMessageRequest r, Plan plan) {
             this.inner = inner;
             this.r = r;
             this.plan = plan;
+            this.enc = ContentEncryption.of(r.contentEncryption().orElseThrow()).orElseThrow();
         }
 
         @Override
         Map<String, String> headers() {
             Map<String, String> h = new LinkedHashMap<>();
-            h.put("Content-Type", "application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m");
+            // RFC 8551 section 3.2.2 names AuthEnvelopedData authEnveloped-data
+            h.put("Content-Type", "application/pkcs7-mime; smime-type="
+                    + (enc.authenticated() ? "authEnveloped-data" : "enveloped-data") + "; name=smime.p7m");
             h.put("Content-Disposition", "attachment; filename=smime.p7m");
             return h;
         }
 
         @Override
         void writeBody(OutputStream out) throws IOException, CMSException {
-            ContentEncryption enc = ContentEncryption.of(r.encryptionAlgorithm()).orElseThrow();
-            CMSEnvelopedDataStreamGenerator gen = new CMSEnvelopedDataStreamGenerator();
-            gen.setBufferSize(CHUNK);
-            OutputEncryptor encryptor;
-            try {
-                JceKeyTransRecipientInfoGenerator recipient =
-                        new JceKeyTransRecipientInfoGenerator(r.encryptionCertificate().orElseThrow());
-                JceCMSContentEncryptorBuilder eb = new JceCMSContentEncryptorBuilder(enc.oid());
-                if (JdkProviders.CIPHER != null) {
-                    recipient.setProvider(JdkProviders.CIPHER);
-                    eb.setProvider(JdkProviders.CIPHER);
-                }
-                gen.addRecipientInfoGenerator(recipient);
-                encryptor = eb.build();
-            } catch (CertificateEncodingException | CMSException
-                     | RuntimeException e) {
-                throw new EncryptionException("cannot set up " + enc.alg() + " encryption for the partner "
-                        + "certificate: " + e.getMessage(), e);
-            }
             OutputStream cOut;
             try {
-                cOut = gen.open(OutputStreams.nonClosing(out), encryptor);
-            } catch (CMSException e) {
-                throw new EncryptionException("cannot encrypt: " + e.getMessage(), e);
+                cOut = Envelopes.open(OutputStreams.nonClosing(out), enc, r.keyTransport(),
+                        r.encryptionCertificate().orElseThrow(), CHUNK);
+            } catch (CertificateEncodingException | CMSException | RuntimeException e) {
+                throw new EncryptionException("cannot set up " + enc.algorithm() + " " + r.keyTransport()
+                        + " encryption for the partner certificate: " + e.getMessage(), e);
             }
             Digests tap = null;
             OutputStream entityOut = cOut;

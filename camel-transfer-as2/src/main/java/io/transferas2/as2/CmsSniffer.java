@@ -9,7 +9,7 @@ import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 
 /** Reads the content type OID at the start of a CMS ContentInfo without consuming it, for missing smime-type. */
 final class CmsSniffer {
-    enum Kind { ENVELOPED, COMPRESSED, SIGNED, UNKNOWN }
+    enum Kind { ENVELOPED, AUTH_ENVELOPED, COMPRESSED, SIGNED, UNKNOWN }
 
     private CmsSniffer() {
     }
@@ -35,6 +35,9 @@ final class CmsSniffer {
                     ASN1Primitive.fromByteArray(Arrays.copyOfRange(b, i, i + 2 + oidLen)));
             if (oid.equals(CMSObjectIdentifiers.envelopedData)) {
                 return Kind.ENVELOPED;
+            }
+            if (oid.equals(CMSObjectIdentifiers.authEnvelopedData)) {
+                return Kind.AUTH_ENVELOPED;
             }
             if (oid.equals(CMSObjectIdentifiers.compressedData)) {
                 return Kind.COMPRESSED;

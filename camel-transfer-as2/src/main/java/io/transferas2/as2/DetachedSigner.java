@@ -26,7 +26,8 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import io.transferas2.model.As2Algorithm;
 
 /**
  * Produces a detached CMS SignedData (RFC 5652) from a digest the caller already computed while streaming the content,
@@ -40,12 +41,14 @@ final class DetachedSigner {
 
     static byte[] sign(MicAlgorithm digestAlgorithm, byte[] digest, PrivateKey key, List<X509Certificate> chain,
                        boolean algorithmProtection) {
+        return sign(As2Algorithm.RSASSA_PKCS1_V1_5, digestAlgorithm, digest, key, chain, algorithmProtection);
+    }
+
+    /** As above, with the signature scheme: RSASSA_PKCS1_V1_5 or RSASSA_PSS. */
+    static byte[] sign(As2Algorithm scheme, MicAlgorithm digestAlgorithm, byte[] digest, PrivateKey key,
+                       List<X509Certificate> chain, boolean algorithmProtection) {
         try {
-            JcaContentSignerBuilder csb = new JcaContentSignerBuilder(digestAlgorithm.signatureAlgorithm());
-            if (JdkProviders.SIGNATURE != null) {
-                csb.setProvider(JdkProviders.SIGNATURE);
-            }
-            ContentSigner signer = csb.build(key);
+            ContentSigner signer = SignatureSchemes.signer(scheme, digestAlgorithm, key);
             JcaSignerInfoGeneratorBuilder sigb =
                     new JcaSignerInfoGeneratorBuilder(precomputed(digestAlgorithm, digest));
             if (!algorithmProtection) {
@@ -59,7 +62,7 @@ final class DetachedSigner {
         } catch (OperatorCreationException | CMSException | CertificateEncodingException | IOException
                  | RuntimeException e) {
             throw new As2Exception(As2FailureCode.SIGNING_FAILED, DispositionModifier.UNEXPECTED_PROCESSING_ERROR,
-                    "cannot sign with " + digestAlgorithm.signatureAlgorithm() + ": " + e.getMessage(), e);
+                    "cannot sign with " + digestAlgorithm + " " + scheme + ": " + e.getMessage(), e);
         }
     }
 

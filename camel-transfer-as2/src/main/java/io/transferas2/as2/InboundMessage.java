@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 
+import io.transferas2.model.As2Algorithm;
 import io.transferas2.model.EncryptionAlg;
 import io.transferas2.model.SigningAlg;
 
@@ -22,7 +23,9 @@ public final class InboundMessage implements AutoCloseable {
     private final String filename;
     private final String contentType;
     private final String subject;
-    private final EncryptionAlg encryptionAlgorithm;
+    private final As2Algorithm contentEncryption;
+    private final As2Algorithm keyTransport;
+    private final As2Algorithm signatureScheme;
     private final MicAlgorithm signatureAlgorithm;
     private final CompressionOrder compressionOrder;
     private final boolean compressed;
@@ -30,14 +33,16 @@ public final class InboundMessage implements AutoCloseable {
     private final X509Certificate signerCertificate;
 
     InboundMessage(Path payload, long payloadSize, String filename, String contentType, String subject,
-                   EncryptionAlg encryptionAlgorithm, MicAlgorithm signatureAlgorithm, boolean compressed,
+                   Algorithms algorithms, MicAlgorithm signatureAlgorithm, boolean compressed,
                    CompressionOrder compressionOrder, Mic mic, X509Certificate signerCertificate) {
         this.payload = payload;
         this.payloadSize = payloadSize;
         this.filename = filename;
         this.contentType = contentType;
         this.subject = subject;
-        this.encryptionAlgorithm = encryptionAlgorithm;
+        this.contentEncryption = algorithms.contentEncryption;
+        this.keyTransport = algorithms.keyTransport;
+        this.signatureScheme = algorithms.signatureScheme;
         this.signatureAlgorithm = signatureAlgorithm;
         this.compressed = compressed;
         this.compressionOrder = compressionOrder;
@@ -88,7 +93,7 @@ public final class InboundMessage implements AutoCloseable {
     }
 
     public boolean encrypted() {
-        return encryptionAlgorithm != null;
+        return contentEncryption != null;
     }
 
     public boolean signed() {
@@ -99,9 +104,24 @@ public final class InboundMessage implements AutoCloseable {
         return compressed;
     }
 
-    /** The content encryption, if the message was encrypted. */
+    /** The content encryption as an AWS EncryptionAlg, if the message was encrypted with one AWS offers. */
     public Optional<EncryptionAlg> encryptionAlgorithm() {
-        return Optional.ofNullable(encryptionAlgorithm);
+        return Optional.ofNullable(contentEncryption == null ? null : contentEncryption.awsEncryption());
+    }
+
+    /** The content encryption (the CBC modes or AES-GCM), if the message was encrypted. */
+    public Optional<As2Algorithm> contentEncryption() {
+        return Optional.ofNullable(contentEncryption);
+    }
+
+    /** The key transport (RSAES_PKCS1_V1_5 or RSAES_OAEP), if the message was encrypted. */
+    public Optional<As2Algorithm> keyTransport() {
+        return Optional.ofNullable(keyTransport);
+    }
+
+    /** The signature scheme (RSASSA_PKCS1_V1_5 or RSASSA_PSS), if the message was signed. */
+    public Optional<As2Algorithm> signatureScheme() {
+        return Optional.ofNullable(signatureScheme);
     }
 
     /** The signature's digest algorithm, if signed. */
@@ -138,7 +158,15 @@ public final class InboundMessage implements AutoCloseable {
     @Override
     public String toString() {
         return "InboundMessage[filename=" + filename + ", contentType=" + contentType + ", size=" + payloadSize
-                + ", encrypted=" + encryptionAlgorithm + ", signed=" + signatureAlgorithm + ", compressed="
+                + ", encrypted=" + contentEncryption + "/" + keyTransport + ", signed=" + signatureAlgorithm + "/"
+                + signatureScheme + ", compressed="
                 + compressed + ", mic=" + mic + "]";
+    }
+
+    /** The algorithms the message was found to use; null members for the layers it does not have. */
+    static final class Algorithms {
+        As2Algorithm contentEncryption;
+        As2Algorithm keyTransport;
+        As2Algorithm signatureScheme;
     }
 }

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.transferas2.certs.KeyMaterial;
+import io.transferas2.model.As2Algorithm;
 
 /**
  * What {@link As2MessageParser} needs to read one inbound AS2 message. Build with {@link #builder()}.
@@ -32,6 +34,7 @@ public final class InboundMessageRequest {
     private final List<X509Certificate> partnerSigningCertificates;
     private final boolean requireEncryption;
     private final boolean requireSignature;
+    private final Set<As2Algorithm> refusedAlgorithms;
     private final DispositionNotificationOptions notificationOptions;
     private final boolean echoMicAlgorithmName;
     private final As2Limits limits;
@@ -48,6 +51,7 @@ public final class InboundMessageRequest {
         this.partnerCertificateNote = b.partnerCertificateNote;
         this.requireEncryption = b.requireEncryption;
         this.requireSignature = b.requireSignature;
+        this.refusedAlgorithms = Set.copyOf(b.refusedAlgorithms);
         String dno = b.notificationOptions != null ? null : header(b.headers, "Disposition-Notification-Options");
         this.notificationOptions = b.notificationOptions != null ? b.notificationOptions
                 : DispositionNotificationOptions.parse(dno);
@@ -96,6 +100,11 @@ public final class InboundMessageRequest {
         return requireEncryption;
     }
 
+    /** The agreement's minimum-security policy: algorithms a message may not use (empty: all are accepted). */
+    public Set<As2Algorithm> refusedAlgorithms() {
+        return refusedAlgorithms;
+    }
+
     public boolean requireSignature() {
         return requireSignature;
     }
@@ -136,6 +145,7 @@ public final class InboundMessageRequest {
         private final List<X509Certificate> partnerSigningCertificates = new ArrayList<>();
         private boolean requireEncryption = true;
         private boolean requireSignature;
+        private Collection<As2Algorithm> refusedAlgorithms = List.of();
         private DispositionNotificationOptions notificationOptions;
         private boolean echoMicAlgorithmName;
         private As2Limits limits = As2Limits.defaults();
@@ -202,6 +212,15 @@ public final class InboundMessageRequest {
 
         public Builder requireEncryption(boolean require) {
             this.requireEncryption = require;
+            return this;
+        }
+
+        /**
+         * Algorithms the message may not use (the agreement's {@code Extensions.RefusedAlgorithms}); a message using
+         * one fails with {@code insufficient-message-security}. Default: none refused.
+         */
+        public Builder refusedAlgorithms(Collection<As2Algorithm> refused) {
+            this.refusedAlgorithms = refused == null ? List.of() : List.copyOf(refused);
             return this;
         }
 

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
 import org.bouncycastle.cms.CMSCompressedDataGenerator;
 import org.bouncycastle.cms.CMSCompressedDataParser;
 import org.bouncycastle.cms.CMSEnvelopedDataParser;
@@ -21,12 +23,13 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.KeyTransRecipientInformation;
 import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
 import org.bouncycastle.cms.jcajce.ZlibExpanderProvider;
 import org.bouncycastle.operator.InputExpanderProvider;
 
 import io.transferas2.certs.KeyMaterial;
-import io.transferas2.model.EncryptionAlg;
+import io.transferas2.model.As2Algorithm;
 
 /** The state and recursive descent of one inbound parse; see {@link As2MessageParser} for the rules. */
 final class InboundProcessor {
@@ -48,7 +51,9 @@ final class InboundProcessor {
     private final MimeHeaders http;
     private final Optional<DispositionNotificationOptions.Requested> requestedMic;
 
-    private EncryptionAlg encryption;
+    private As2Algorithm encryption;
+    private final InboundMessage.Algorithms found = new InboundMessage.Algorithms();
+    private final SecurityPolicy policy;
     private boolean compressed;
     private boolean compressedInsideSignature;
     private int insideSignature;
@@ -69,6 +74,7 @@ final class InboundProcessor {
         this.limits = request.limits();
         this.http = MimeHeaders.of(request.headers());
         this.requestedMic = request.notificationOptions().preferredMicAlgorithm();
+        this.policy = new SecurityPolicy(request.refusedAlgorithms());
     }
 
     InboundMessage run() throws IOException {
@@ -99,7 +105,7 @@ final class InboundProcessor {
                 ? (compressedInsideSignature ? CompressionOrder.BEFORE_SIGNING : CompressionOrder.AFTER_SIGNING)
                 : null;
         InboundMessage result = new InboundMessage(payload, payloadSize, filename != null ? filename
-                : http.dispositionFilename(), contentType, http.get("Subject"), encryption, signatureAlgorithm,
+                : http.dispositionFilename(), contentType, http.get("Subject"), found, signatureAlgorithm,
                 compressed, order, mic, signer);
         payload = null;
         return result;
@@ -129,9 +135,16 @@ final class InboundProcessor {
             CmsSniffer.Kind kind = smimeKind(smime);
             if (kind == CmsSniffer.Kind.UNKNOWN) {
                 kind = CmsSniffer.sniff(cms);
+            } else if (kind == CmsSniffer.Kind.ENVELOPED || kind == CmsSniffer.Kind.AUTH_ENVELOPED) {
+                // some senders label AES-GCM AuthEnvelopedData smime-type=enveloped-data: the structure decides
+                CmsSniffer.Kind sniffed = CmsSniffer.sniff(cms);
+                if (sniffed == CmsSniffer.Kind.ENVELOPED || sniffed == CmsSniffer.Kind.AUTH_ENVELOPED) {
+                    kind = sniffed;
+                }
             }
             switch (kind) {
-                case ENVELOPED -> processEnveloped(cms, depth);
+                case ENVELOPED -> processEnveloped(cms, depth, false);
+                case AUTH_ENVELOPED -> processEnveloped(cms, depth, true);
                 case COMPRESSED -> processCompressed(cms, depth);
                 case SIGNED -> throw Failures.invalidSmime("opaque application/pkcs7-mime signed-data is not "
                         + "supported; AS2 uses multipart/signed", null);
@@ -146,23 +159,38 @@ final class InboundProcessor {
 
     // --- encryption -------------------------------------------------------------------------------------------
 
-    private void processEnveloped(MimeInput cms, int depth) throws IOException {
+    private void processEnveloped(MimeInput cms, int depth, boolean authenticated) throws IOException {
         if (encryption != null) {
             throw duplicateStep("encrypted twice");
         }
-        CMSEnvelopedDataParser parser;
+        RecipientInformationStore recipients;
+        String oid;
         try {
-            parser = new CMSEnvelopedDataParser(cms);
-        } catch (CMSException | RuntimeException e) {
-            throw Failures.invalidSmime("the body is not a CMS EnvelopedData structure: " + e.getMessage(), e);
+            if (authenticated) {
+                CMSAuthEnvelopedDataParser parser = new CMSAuthEnvelopedDataParser(cms);
+                recipients = parser.getRecipientInfos();
+                oid = parser.getEncAlgOID();
+            } else {
+                CMSEnvelopedDataParser parser = new CMSEnvelopedDataParser(cms);
+                recipients = parser.getRecipientInfos();
+                oid = parser.getEncryptionAlgOID();
+            }
+        } catch (CMSException | IOException | RuntimeException e) {
+            throw Failures.invalidSmime("the body is not a CMS " + (authenticated ? "AuthEnvelopedData"
+                    : "EnvelopedData") + " structure: " + e.getMessage(), e);
         }
-        String oid = parser.getEncryptionAlgOID();
-        ContentEncryption enc = ContentEncryption.of(new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid))
+        // AES-GCM inside plain EnvelopedData (the tag appended to the ciphertext) is what BouncyCastle's enveloped
+        // generators write, so camel-as2 and other BouncyCastle-based senders send it: accepted, the tag still checked
+        ContentEncryption enc = ContentEncryption.of(new ASN1ObjectIdentifier(oid))
+                .filter(e -> e.authenticated() || !authenticated)
                 .orElseThrow(() -> new As2Exception(As2FailureCode.ERROR_DECRYPT_UNSUPPORTED_ENCRYPTION_ALG,
                         DispositionModifier.DECRYPTION_FAILED, "unsupported content encryption algorithm " + oid
-                        + " (supported: AES128/192/256-CBC, DES-EDE3-CBC)"));
-        CMSTypedStream opened = openForOneOfOurKeys(parser);
-        encryption = enc.alg();
+                        + (authenticated ? " in AuthEnvelopedData (supported: AES128/256-GCM)"
+                        : " (supported: AES128/192/256-CBC, DES-EDE3-CBC)")));
+        policy.checkEncryption(enc.algorithm(), null);
+        CMSTypedStream opened = openForOneOfOurKeys(recipients, authenticated);
+        encryption = enc.algorithm();
+        found.contentEncryption = enc.algorithm();
         InputStream plain = opened.getContentStream();
         if (insideSignature == 0 && !signatureEntered && unsignedMicTap == null) {
             plain = tapUnsigned(plain);
@@ -172,7 +200,7 @@ final class InboundProcessor {
         drain(inner);
     }
 
-    private CMSTypedStream openForOneOfOurKeys(CMSEnvelopedDataParser parser) {
+    private CMSTypedStream openForOneOfOurKeys(RecipientInformationStore recipientInfos, boolean authenticated) {
         List<KeyMaterial> keys = request.decryptionKeys();
         if (keys.isEmpty()) {
             throw new As2Exception(As2FailureCode.DECRYPT_FAILED_NO_DECRYPTION_KEY_FOUND,
@@ -184,7 +212,7 @@ final class InboundProcessor {
         for (KeyMaterial key : keys) {
             RecipientInformation ri;
             try {
-                ri = parser.getRecipientInfos().get(new JceKeyTransRecipientId(key.certificate()));
+                ri = recipientInfos.get(new JceKeyTransRecipientId(key.certificate()));
             } catch (RuntimeException e) {
                 continue;
             }
@@ -192,8 +220,10 @@ final class InboundProcessor {
                 continue;
             }
             matched = true;
+            checkKeyTransport(ri);
             try {
-                return ri.getContentStream(new StreamingKeyTransRecipient(key.privateKey().orElseThrow()));
+                return ri.getContentStream(new StreamingKeyTransRecipient(key.privateKey().orElseThrow(),
+                        authenticated));
             } catch (CMSException | IOException | RuntimeException e) {
                 last = e;
             }
@@ -203,24 +233,33 @@ final class InboundProcessor {
                     + (last == null ? "" : last.getMessage()), last);
         }
         // no recipient names one of our certificates: some senders get the issuer/serial wrong, so try every key
-        for (RecipientInformation ri : parser.getRecipientInfos().getRecipients()) {
+        for (RecipientInformation ri : recipientInfos.getRecipients()) {
             if (!(ri instanceof KeyTransRecipientInformation)) {
                 continue;
             }
+            checkKeyTransport(ri);
             for (KeyMaterial key : keys) {
                 try {
-                    return ri.getContentStream(new StreamingKeyTransRecipient(key.privateKey().orElseThrow()));
+                    return ri.getContentStream(new StreamingKeyTransRecipient(key.privateKey().orElseThrow(),
+                        authenticated));
                 } catch (CMSException | IOException | RuntimeException e) {
                     last = e;
                 }
             }
         }
         List<String> recipients = new ArrayList<>();
-        parser.getRecipientInfos().getRecipients().forEach(r -> recipients.add(describe(r)));
+        recipientInfos.getRecipients().forEach(r -> recipients.add(describe(r)));
         throw new As2Exception(As2FailureCode.DECRYPT_FAILED_NO_DECRYPTION_KEY_FOUND,
                 DispositionModifier.DECRYPTION_FAILED, "the message is encrypted for " + recipients
                 + ", which matches none of our " + keys.size() + " decryption key(s) usable now"
                 + note(request.keyNote()));
+    }
+
+    /** Records the RecipientInfo's key transport and applies the policy to it, before any key is unwrapped. */
+    private void checkKeyTransport(RecipientInformation ri) {
+        As2Algorithm transport = SignatureSchemes.keyTransport(ri.getKeyEncryptionAlgOID());
+        policy.checkEncryption(null, transport);
+        found.keyTransport = transport;
     }
 
     private static String describe(RecipientInformation r) {
@@ -314,7 +353,9 @@ final class InboundProcessor {
         SignatureCheck.Result result = SignatureCheck.verify(signature, candidates,
                 request.partnerSigningCertificates(), As2FailureCode.VERIFICATION_FAILED,
                 request.partnerCertificateNote());
+        policy.checkSignature(result.digestAlgorithm(), result.scheme());
         signatureAlgorithm = result.digestAlgorithm();
+        found.signatureScheme = result.scheme();
         signer = result.signer();
         SignedForm signedForm = candidates.form(result.candidate());
         MicAlgorithm micAlgorithm = requestedMic.map(DispositionNotificationOptions.Requested::algorithm)
@@ -417,6 +458,7 @@ final class InboundProcessor {
         }
         return switch (smimeType.trim().toLowerCase(Locale.ROOT)) {
             case "enveloped-data" -> CmsSniffer.Kind.ENVELOPED;
+            case "authenveloped-data" -> CmsSniffer.Kind.AUTH_ENVELOPED;
             case "compressed-data" -> CmsSniffer.Kind.COMPRESSED;
             case "signed-data" -> CmsSniffer.Kind.SIGNED;
             default -> CmsSniffer.Kind.UNKNOWN;

@@ -85,7 +85,7 @@ public final class MdnReader {
                 ? HeaderReader.read(inner, limits).contentType() : null;
         Report report = readReport(inner, innerType, limits);
         return new ReceivedMdn(true, result.signer(), result.digestAlgorithm(), report.disposition(),
-                report.fields, report.text);
+                report.fields, report.text).withSignatureScheme(result.scheme());
     }
 
     private Report readReport(MimeInput in, HeaderValue ct, As2Limits limits) throws IOException {

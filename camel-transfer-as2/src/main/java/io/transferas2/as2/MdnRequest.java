@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.transferas2.certs.KeyMaterial;
+import io.transferas2.model.As2Algorithm;
 
 /**
  * What {@link As2MdnBuilder} needs to build an MDN for a received message. Build with {@link #builder()}. Signing is
@@ -25,6 +26,7 @@ public final class MdnRequest {
     private final List<X509Certificate> signingChain;
     private final MicAlgorithm signingAlgorithm;
     private final boolean algorithmProtection;
+    private final As2Algorithm signatureScheme;
     private final AlgorithmNameStyle algorithmNameStyle;
 
     private MdnRequest(Builder b) {
@@ -40,6 +42,7 @@ public final class MdnRequest {
         this.signingChain = b.signingChain == null ? List.of() : List.copyOf(b.signingChain);
         this.signingAlgorithm = b.signingAlgorithm;
         this.algorithmProtection = b.algorithmProtection;
+        this.signatureScheme = b.signatureScheme;
         this.algorithmNameStyle = b.algorithmNameStyle;
         if (signingAlgorithm != null && (signingKey == null || signingChain.isEmpty())) {
             throw new IllegalArgumentException("a signed MDN needs a signing key and certificate");
@@ -96,6 +99,11 @@ public final class MdnRequest {
         return Optional.ofNullable(signingAlgorithm);
     }
 
+    /** RSASSA_PKCS1_V1_5 (default) or RSASSA_PSS. */
+    public As2Algorithm signatureScheme() {
+        return signatureScheme;
+    }
+
     public boolean algorithmProtection() {
         return algorithmProtection;
     }
@@ -117,6 +125,7 @@ public final class MdnRequest {
         private List<X509Certificate> signingChain;
         private MicAlgorithm signingAlgorithm;
         private boolean algorithmProtection = true;
+        private As2Algorithm signatureScheme = As2Algorithm.RSASSA_PKCS1_V1_5;
         private AlgorithmNameStyle algorithmNameStyle = AlgorithmNameStyle.RFC5751;
 
         private Builder() {
@@ -172,6 +181,15 @@ public final class MdnRequest {
             this.signingKey = key;
             this.signingChain = chain;
             this.signingAlgorithm = algorithm;
+            return this;
+        }
+
+        /** The signature scheme: RSASSA_PKCS1_V1_5 (default, AWS's) or RSASSA_PSS (an agreement's extension). */
+        public Builder signatureScheme(As2Algorithm scheme) {
+            if (scheme != null && scheme.kind() != As2Algorithm.Kind.SIGNATURE) {
+                throw new IllegalArgumentException(scheme + " is not a signature scheme");
+            }
+            this.signatureScheme = scheme == null ? As2Algorithm.RSASSA_PKCS1_V1_5 : scheme;
             return this;
         }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.zip.Deflater;
 
 import io.transferas2.certs.KeyMaterial;
+import io.transferas2.model.As2Algorithm;
 import io.transferas2.model.As2ConnectorConfig;
 import io.transferas2.model.CompressionEnum;
 import io.transferas2.model.EncryptionAlg;
@@ -28,7 +29,9 @@ public final class OutboundMessageRequest {
     private final List<X509Certificate> signingChain;
     private final X509Certificate encryptionCertificate;
     private final SigningAlg signingAlgorithm;
-    private final EncryptionAlg encryptionAlgorithm;
+    private final As2Algorithm contentEncryption;
+    private final As2Algorithm keyTransport;
+    private final As2Algorithm signatureScheme;
     private final CompressionEnum compression;
     private final CompressionOrder compressionOrder;
     private final TransferEncoding transferEncoding;
@@ -47,7 +50,15 @@ public final class OutboundMessageRequest {
         this.signingChain = b.signingChain == null ? List.of() : List.copyOf(b.signingChain);
         this.encryptionCertificate = b.encryptionCertificate;
         this.signingAlgorithm = Objects.requireNonNull(b.signingAlgorithm, "signingAlgorithm");
-        this.encryptionAlgorithm = Objects.requireNonNull(b.encryptionAlgorithm, "encryptionAlgorithm");
+        this.contentEncryption = b.contentEncryption;
+        this.keyTransport = Objects.requireNonNull(b.keyTransport, "keyTransport");
+        this.signatureScheme = Objects.requireNonNull(b.signatureScheme, "signatureScheme");
+        if (contentEncryption != null && contentEncryption.kind() != As2Algorithm.Kind.ENCRYPTION
+                || keyTransport.kind() != As2Algorithm.Kind.KEY_TRANSPORT
+                || signatureScheme.kind() != As2Algorithm.Kind.SIGNATURE) {
+            throw new IllegalArgumentException("content encryption " + contentEncryption + ", key transport "
+                    + keyTransport + " or signature scheme " + signatureScheme + " is of the wrong kind");
+        }
         this.compression = Objects.requireNonNull(b.compression, "compression");
         this.compressionOrder = Objects.requireNonNull(b.compressionOrder, "compressionOrder");
         this.transferEncoding = Objects.requireNonNull(b.transferEncoding, "transferEncoding");
@@ -60,8 +71,8 @@ public final class OutboundMessageRequest {
             throw new IllegalArgumentException("signing with " + signingAlgorithm
                     + " needs a signing key and certificate");
         }
-        if (encryptionAlgorithm != EncryptionAlg.NONE && encryptionCertificate == null) {
-            throw new IllegalArgumentException("encryption with " + encryptionAlgorithm
+        if (contentEncryption != null && encryptionCertificate == null) {
+            throw new IllegalArgumentException("encryption with " + contentEncryption
                     + " needs the partner's encryption certificate");
         }
         if (filename != null && (filename.indexOf('\r') >= 0 || filename.indexOf('\n') >= 0)) {
@@ -104,8 +115,24 @@ public final class OutboundMessageRequest {
         return signingAlgorithm;
     }
 
+    /** The AWS EncryptionAlg: NONE when unencrypted, null for AES-GCM (see {@link #contentEncryption()}). */
     public EncryptionAlg encryptionAlgorithm() {
-        return encryptionAlgorithm;
+        return contentEncryption == null ? EncryptionAlg.NONE : contentEncryption.awsEncryption();
+    }
+
+    /** The content encryption, AWS's CBC modes or AES-GCM; empty when unencrypted. */
+    public Optional<As2Algorithm> contentEncryption() {
+        return Optional.ofNullable(contentEncryption);
+    }
+
+    /** RSAES_PKCS1_V1_5 (default) or RSAES_OAEP. */
+    public As2Algorithm keyTransport() {
+        return keyTransport;
+    }
+
+    /** RSASSA_PKCS1_V1_5 (default) or RSASSA_PSS. */
+    public As2Algorithm signatureScheme() {
+        return signatureScheme;
     }
 
     public CompressionEnum compression() {
@@ -156,7 +183,9 @@ public final class OutboundMessageRequest {
         private List<X509Certificate> signingChain;
         private X509Certificate encryptionCertificate;
         private SigningAlg signingAlgorithm = SigningAlg.SHA256;
-        private EncryptionAlg encryptionAlgorithm = EncryptionAlg.AES256_CBC;
+        private As2Algorithm contentEncryption = As2Algorithm.AES256_CBC;
+        private As2Algorithm keyTransport = As2Algorithm.RSAES_PKCS1_V1_5;
+        private As2Algorithm signatureScheme = As2Algorithm.RSASSA_PKCS1_V1_5;
         private CompressionEnum compression = CompressionEnum.DISABLED;
         private CompressionOrder compressionOrder = CompressionOrder.BEFORE_SIGNING;
         private TransferEncoding transferEncoding = TransferEncoding.BINARY;
@@ -208,10 +237,15 @@ public final class OutboundMessageRequest {
             return encryptionCertificate(material.certificate());
         }
 
-        /** SigningAlgorithm, EncryptionAlgorithm and Compression from a connector, with AWS's defaults. */
+        /**
+         * SigningAlgorithm, EncryptionAlgorithm and Compression from a connector, with AWS's defaults, and the
+         * algorithms of its {@code Extensions}.
+         */
         public Builder config(As2ConnectorConfig config) {
             this.signingAlgorithm = config.effectiveSigningAlgorithm();
-            this.encryptionAlgorithm = config.effectiveEncryptionAlgorithm();
+            this.contentEncryption = config.effectiveContentEncryption();
+            this.keyTransport = config.effectiveKeyEncryptionAlgorithm();
+            this.signatureScheme = config.effectiveSignatureScheme();
             this.compression = config.effectiveCompression();
             return this;
         }
@@ -222,7 +256,25 @@ public final class OutboundMessageRequest {
         }
 
         public Builder encryptionAlgorithm(EncryptionAlg alg) {
-            this.encryptionAlgorithm = alg;
+            this.contentEncryption = As2Algorithm.ofAws(Objects.requireNonNull(alg, "encryptionAlgorithm"));
+            return this;
+        }
+
+        /** Content encryption including AES128_GCM and AES256_GCM; null for none. */
+        public Builder contentEncryption(As2Algorithm algorithm) {
+            this.contentEncryption = algorithm;
+            return this;
+        }
+
+        /** RSAES_PKCS1_V1_5 (default) or RSAES_OAEP (SHA-256, MGF1-SHA-256). */
+        public Builder keyTransport(As2Algorithm algorithm) {
+            this.keyTransport = algorithm;
+            return this;
+        }
+
+        /** RSASSA_PKCS1_V1_5 (default) or RSASSA_PSS. */
+        public Builder signatureScheme(As2Algorithm algorithm) {
+            this.signatureScheme = algorithm;
             return this;
         }
 

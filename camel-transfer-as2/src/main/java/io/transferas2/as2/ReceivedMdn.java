@@ -4,6 +4,8 @@ import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
 
+import io.transferas2.model.As2Algorithm;
+
 /**
  * An MDN as received from a partner, parsed leniently and, when signed, already verified against the partner's
  * signing certificates. {@link #verifyMic(Mic)} then checks it against the MIC we computed when sending.
@@ -12,6 +14,7 @@ public final class ReceivedMdn {
     private final boolean signed;
     private final X509Certificate signerCertificate;
     private final MicAlgorithm signatureAlgorithm;
+    private As2Algorithm signatureScheme;
     private final Disposition disposition;
     private final Map<String, String> fields;
     private final String text;
@@ -37,6 +40,16 @@ public final class ReceivedMdn {
 
     public Optional<MicAlgorithm> signatureAlgorithm() {
         return Optional.ofNullable(signatureAlgorithm);
+    }
+
+    /** The MDN signature's scheme (RSASSA_PKCS1_V1_5 or RSASSA_PSS), when signed. */
+    public Optional<As2Algorithm> signatureScheme() {
+        return Optional.ofNullable(signatureScheme);
+    }
+
+    ReceivedMdn withSignatureScheme(As2Algorithm scheme) {
+        this.signatureScheme = scheme;
+        return this;
     }
 
     public Disposition disposition() {

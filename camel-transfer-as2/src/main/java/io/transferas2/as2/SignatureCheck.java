@@ -25,6 +25,8 @@ import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 
+import io.transferas2.model.As2Algorithm;
+
 /**
  * Verifies a detached CMS signature against digests computed while the content streamed past. Only the partner's
  * certificates count: certificates embedded in the message are never trusted on their own. Certificate validity is
@@ -38,7 +40,7 @@ final class SignatureCheck {
     }
 
     /** The result: who signed, with what digest, and which candidate digest set matched (0 = the exact bytes). */
-    record Result(X509Certificate signer, MicAlgorithm digestAlgorithm, int candidate) {
+    record Result(X509Certificate signer, MicAlgorithm digestAlgorithm, int candidate, As2Algorithm scheme) {
     }
 
     /**
@@ -106,6 +108,11 @@ final class SignatureCheck {
             throw Failures.integrity("the signature uses " + digestAlg + " but micalg announced "
                     + candidates.get(0).keySet() + "; the content was digested with those", null);
         }
+        As2Algorithm scheme = SignatureSchemes.of(signer);
+        if (scheme == null) {
+            throw Failures.integrity("unsupported signature algorithm " + signer.getEncryptionAlgOID()
+                    + " (supported: RSA PKCS #1 v1.5 and RSASSA-PSS)", null);
+        }
         String lastError = null;
         boolean sidMatched = false;
         for (X509Certificate cert : partner) {
@@ -127,8 +134,9 @@ final class SignatureCheck {
                             && (signedAt.before(cert.getNotBefore()) || signedAt.after(cert.getNotAfter()))) {
                         throw new CMSVerifierCertificateNotValidException("not valid at the signing time");
                     }
-                    if (candidate.verify(verifying.verifier())) {
-                        return new Result(cert, digestAlg, c);
+                    if (candidate.verify(scheme == As2Algorithm.RSASSA_PSS ? verifying.pss()
+                            : verifying.verifier())) {
+                        return new Result(cert, digestAlg, c, scheme);
                     }
                     lastError = "signature value does not verify";
                 } catch (CMSSignerDigestMismatchException e) {
@@ -171,7 +179,8 @@ final class SignatureCheck {
      * several algorithm maps on every call (4 % of a receiver's CPU per 10 KB message in the benchmark's profile).
      * Both are immutable; each verification takes fresh Signature and digest objects from them.
      */
-    private record Verifying(X509CertificateHolder holder, SignerInformationVerifier verifier) {
+    private record Verifying(X509CertificateHolder holder, SignerInformationVerifier verifier,
+                             SignerInformationVerifier pss) {
     }
 
     private static Verifying verifying(X509Certificate cert) throws CertificateEncodingException,
@@ -185,7 +194,9 @@ final class SignatureCheck {
             // built from the key, not the certificate: BouncyCastle would then check the certificate's validity at
             // the signing time with a new SimpleDateFormat per message; verify() checks it through SigningTimes
             v = new Verifying(new JcaX509CertificateHolder(cert),
-                    new JcaSimpleSignerInfoVerifierBuilder().build(cert.getPublicKey()));
+                    new JcaSimpleSignerInfoVerifierBuilder().build(cert.getPublicKey()),
+                    new JcaSimpleSignerInfoVerifierBuilder().setProvider(SignatureSchemes.BC)
+                            .build(cert.getPublicKey()));
             VERIFYING.put(cert, v);
         }
         return v;

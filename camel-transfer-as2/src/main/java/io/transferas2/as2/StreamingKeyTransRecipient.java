@@ -19,13 +19,20 @@ import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
 import org.bouncycastle.operator.InputDecryptor;
 
 /**
- * RSA key-transport recipient that decrypts the content with the JDK's cipher through a 64 KiB window. BouncyCastle's
- * own recipient feeds the cipher 512 bytes at a time, which costs a third of the AES throughput on large messages.
+ * RSA key-transport recipient (PKCS #1 v1.5 or OAEP, as the RecipientInfo says) that decrypts the content with the
+ * JDK's cipher through a 64 KiB window. BouncyCastle's own recipient feeds the cipher 512 bytes at a time, which costs
+ * a third of the AES throughput on large messages. AES-GCM content (AuthEnvelopedData) goes through
+ * {@link StreamingGcmDecryptor}, since the JDK's GCM decryption holds the whole ciphertext in memory; so does AES-GCM
+ * in plain EnvelopedData, as BouncyCastle-based senders (camel-as2, as2-lib) write it.
  */
 final class StreamingKeyTransRecipient extends JceKeyTransRecipient {
 
-    StreamingKeyTransRecipient(PrivateKey key) {
+    private final boolean authEnveloped;
+
+    /** {@code authEnveloped}: the structure is AuthEnvelopedData, whose parser hands the tag over separately. */
+    StreamingKeyTransRecipient(PrivateKey key, boolean authEnveloped) {
         super(key);
+        this.authEnveloped = authEnveloped;
         if (JdkProviders.CIPHER != null) {
             setProvider(JdkProviders.CIPHER);
         }
@@ -43,6 +50,24 @@ final class StreamingKeyTransRecipient extends JceKeyTransRecipient {
         byte[] keyBytes = unwrapped.getEncoded();
         if (keyBytes == null || keyBytes.length != enc.keyBytes()) {
             throw new CMSException("unwrapped content key has the wrong length for " + enc.alg());
+        }
+        if (enc.authenticated()) {
+            StreamingGcmDecryptor gcm = new StreamingGcmDecryptor(contentEncryptionAlgorithm, keyBytes);
+            if (authEnveloped) {
+                return new RecipientOperator(gcm);
+            }
+            // GCM in plain EnvelopedData: the tag ends the ciphertext, and the decryptor checks it at the end
+            return new RecipientOperator(new InputDecryptor() {
+                @Override
+                public AlgorithmIdentifier getAlgorithmIdentifier() {
+                    return contentEncryptionAlgorithm;
+                }
+
+                @Override
+                public InputStream getInputStream(InputStream in) {
+                    return gcm.getInputStream(in);
+                }
+            });
         }
         Cipher cipher;
         try {

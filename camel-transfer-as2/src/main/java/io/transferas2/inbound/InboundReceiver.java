@@ -226,6 +226,7 @@ public final class InboundReceiver {
                             CertificateUsageType.SIGNING, false, now))
                     .requireEncryption(requireEncryption)
                     .requireSignature(agreement.enforcesSigning())
+                    .refusedAlgorithms(agreement.refusedAlgorithms())
                     .limits(settings.limits())
                     .tempDirectory(settings.tempDirectory())
                     .build());
@@ -445,7 +446,7 @@ public final class InboundReceiver {
                 MicAlgorithm algorithm = requested.map(DispositionNotificationOptions.Requested::algorithm)
                         .orElse(MicAlgorithm.SHA256);
                 boolean legacy = requested.map(r -> !r.spelling().contains("-")).orElse(false);
-                b.signedWith(key.get(), algorithm)
+                b.signedWith(key.get(), algorithm).signatureScheme(agreement.mdnSignatureScheme())
                         .algorithmNameStyle(legacy ? AlgorithmNameStyle.LEGACY : AlgorithmNameStyle.RFC5751);
             } else {
                 LOG.warn("server {}: partner {} asked for a signed receipt but the MDN is unsigned ({}): {}",

@@ -18,6 +18,7 @@ public final class Agreement extends TransferResource {
     private String accessRole;
     private String baseDirectory;
     private CustomDirectories customDirectories;
+    private AgreementExtensions extensions;
 
     @Override
     public ResourceKind kind() {
@@ -122,6 +123,15 @@ public final class Agreement extends TransferResource {
         this.customDirectories = customDirectories;
     }
 
+    /** The non-AWS extension (registry files only): minimum-security policy and MDN signature scheme; or null. */
+    public AgreementExtensions getExtensions() {
+        return extensions;
+    }
+
+    public void setExtensions(AgreementExtensions extensions) {
+        this.extensions = extensions;
+    }
+
     /** True only for an ACTIVE agreement (unset status counts as ACTIVE, the AWS default). */
     @JsonIgnore
     public boolean isActive() {
@@ -136,5 +146,16 @@ public final class Agreement extends TransferResource {
     /** True when EnforceMessageSigning is ENABLED (default DISABLED). */
     public boolean enforcesSigning() {
         return enforceMessageSigning == EnforceMessageSigningType.ENABLED;
+    }
+
+    /** The minimum-security policy: algorithms inbound messages may not use (extension; empty by default). */
+    public java.util.List<As2Algorithm> refusedAlgorithms() {
+        return extensions == null || extensions.getRefusedAlgorithms() == null ? java.util.List.of()
+                : extensions.getRefusedAlgorithms();
+    }
+
+    /** The scheme of the MDNs signed under this agreement: RSASSA_PKCS1_V1_5 unless the extension says PSS. */
+    public As2Algorithm mdnSignatureScheme() {
+        return extensions == null ? As2Algorithm.RSASSA_PKCS1_V1_5 : extensions.effectiveMdnSignatureAlgorithm();
     }
 }

@@ -22,6 +22,7 @@ public final class As2ConnectorConfig {
     private As2AsyncMdnConnectorConfig asyncMdnConfig;
     private String basicAuthSecretId;
     private PreserveContentType preserveContentType;
+    private As2ConnectorExtensions extensions;
 
     public String getLocalProfileId() {
         return localProfileId;
@@ -110,6 +111,36 @@ public final class As2ConnectorConfig {
 
     public void setPreserveContentType(PreserveContentType preserveContentType) {
         this.preserveContentType = preserveContentType;
+    }
+
+    /** The non-AWS extension (registry files only); null when the connector uses AWS's algorithms only. */
+    public As2ConnectorExtensions getExtensions() {
+        return extensions;
+    }
+
+    public void setExtensions(As2ConnectorExtensions extensions) {
+        this.extensions = extensions;
+    }
+
+    /**
+     * Content encryption in effect, extension included: the extension's EncryptionAlgorithm when set, else the AWS
+     * one; null for NONE.
+     */
+    public As2Algorithm effectiveContentEncryption() {
+        if (extensions != null && extensions.getEncryptionAlgorithm() != null) {
+            return extensions.getEncryptionAlgorithm();
+        }
+        return As2Algorithm.ofAws(effectiveEncryptionAlgorithm());
+    }
+
+    /** Key transport in effect: RSAES_PKCS1_V1_5 unless the extension says otherwise. */
+    public As2Algorithm effectiveKeyEncryptionAlgorithm() {
+        return extensions == null ? As2Algorithm.RSAES_PKCS1_V1_5 : extensions.effectiveKeyEncryptionAlgorithm();
+    }
+
+    /** Signature scheme in effect: RSASSA_PKCS1_V1_5 unless the extension says otherwise. */
+    public As2Algorithm effectiveSignatureScheme() {
+        return extensions == null ? As2Algorithm.RSASSA_PKCS1_V1_5 : extensions.effectiveSignatureAlgorithm();
     }
 
     /** Compression in effect: DISABLED when unset. */

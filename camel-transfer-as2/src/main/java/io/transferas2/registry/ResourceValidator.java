@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.transferas2.model.Agreement;
+import io.transferas2.model.AgreementExtensions;
+import io.transferas2.model.As2Algorithm;
 import io.transferas2.model.As2AsyncMdnConnectorConfig;
 import io.transferas2.model.As2ConnectorConfig;
+import io.transferas2.model.As2ConnectorExtensions;
 import io.transferas2.model.As2Transport;
 import io.transferas2.model.Certificate;
 import io.transferas2.model.Connector;
@@ -25,6 +28,7 @@ import io.transferas2.model.ProfileType;
 import io.transferas2.model.Protocol;
 import io.transferas2.model.ResourceKind;
 import io.transferas2.model.Server;
+import io.transferas2.model.SigningAlg;
 import io.transferas2.model.Tag;
 import io.transferas2.model.TransferResource;
 
@@ -221,6 +225,52 @@ final class ResourceValidator {
                     + " characters");
         }
         checkAsyncMdn(config);
+        checkExtensions(config);
+    }
+
+    /** The non-AWS As2Config.Extensions: each member of its kind, and nothing that contradicts the AWS members. */
+    private static void checkExtensions(As2ConnectorConfig config) {
+        As2ConnectorExtensions x = config.getExtensions();
+        if (x == null) {
+            return;
+        }
+        As2Algorithm enc = x.getEncryptionAlgorithm();
+        if (enc != null && enc != As2Algorithm.AES128_GCM && enc != As2Algorithm.AES256_GCM) {
+            throw new InvalidRequestException("As2Config.Extensions.EncryptionAlgorithm must be AES128_GCM or"
+                    + " AES256_GCM (the CBC modes are set with As2Config.EncryptionAlgorithm)");
+        }
+        requireKind("As2Config.Extensions.KeyEncryptionAlgorithm", x.getKeyEncryptionAlgorithm(),
+                As2Algorithm.Kind.KEY_TRANSPORT);
+        requireKind("As2Config.Extensions.SignatureAlgorithm", x.getSignatureAlgorithm(), As2Algorithm.Kind.SIGNATURE);
+        boolean unencrypted = config.getEncryptionAlgorithm() == EncryptionAlg.NONE;
+        if (unencrypted && (enc != null || x.getKeyEncryptionAlgorithm() != null)) {
+            throw new InvalidRequestException("As2Config.Extensions.EncryptionAlgorithm and KeyEncryptionAlgorithm"
+                    + " need encryption, but As2Config.EncryptionAlgorithm is NONE");
+        }
+        if (config.getSigningAlgorithm() == SigningAlg.NONE && x.getSignatureAlgorithm() != null) {
+            throw new InvalidRequestException("As2Config.Extensions.SignatureAlgorithm needs signing, but"
+                    + " As2Config.SigningAlgorithm is NONE");
+        }
+    }
+
+    private static void checkAgreementExtensions(Agreement a) {
+        AgreementExtensions x = a.getExtensions();
+        if (x == null) {
+            return;
+        }
+        requireKind("Extensions.MdnSignatureAlgorithm", x.getMdnSignatureAlgorithm(), As2Algorithm.Kind.SIGNATURE);
+        if (x.getRefusedAlgorithms() != null && x.getRefusedAlgorithms().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidRequestException("Extensions.RefusedAlgorithms must not contain an empty entry");
+        }
+    }
+
+    private static void requireKind(String field, As2Algorithm value, As2Algorithm.Kind kind) {
+        if (value != null && value.kind() != kind) {
+            List<As2Algorithm> allowed = Arrays.stream(As2Algorithm.values())
+                    .filter(a -> a.kind() == kind).toList();
+            throw new InvalidRequestException(field + " must be a " + kind + ", one of " + allowed + "; " + value
+                    + " is a " + value.kind());
+        }
     }
 
     private void checkAsyncMdn(As2ConnectorConfig config) {
@@ -281,6 +331,7 @@ final class ResourceValidator {
         checkDescription(a.getDescription());
         checkRole("AccessRole", a.getAccessRole());
         checkDirectories(a);
+        checkAgreementExtensions(a);
         List<Agreement> siblings = lookup.agreementsOf(a.getServerId()).stream()
                 .filter(other -> !other.getAgreementId().equals(a.getAgreementId()))
                 .toList();

@@ -22,16 +22,17 @@ import io.transferas2.as2.OutboundMessage;
 import io.transferas2.as2.OutboundMessageRequest;
 import io.transferas2.certs.CertificateGenerator;
 import io.transferas2.certs.KeyMaterial;
+import io.transferas2.model.As2Algorithm;
 import io.transferas2.model.CompressionEnum;
-import io.transferas2.model.EncryptionAlg;
 import io.transferas2.model.SigningAlg;
 
 /**
- * Builds and parses one large message (SHA256 signature, AES256-CBC, optionally ZLIB) through temp files and checks
- * the payload survived bit for bit, printing time, MB/s and peak heap. Run it under {@code -Xmx256m} to prove memory
- * does not grow with the message; see BENCHMARKS.md for the command and results.
+ * Builds and parses one large message (SHA256 signature, AES256-CBC or AES-GCM, optionally ZLIB) through temp files
+ * and checks the payload survived bit for bit, printing time, MB/s and peak heap. Run it under {@code -Xmx256m} to
+ * prove memory does not grow with the message; see BENCHMARKS.md for the command and results.
  *
- * <pre>java -Xmx256m -cp ... io.transferas2.as2.bench.LargeMessageCheck [sizeMB=1024] [zlib|plain|both] [tmpDir]</pre>
+ * <pre>java -Xmx256m -cp ... io.transferas2.as2.bench.LargeMessageCheck [sizeMB=1024] [zlib|plain|both] [tmpDir]
+ *     [AES256_CBC,AES256_GCM,...]</pre>
  */
 public final class LargeMessageCheck {
     private static final KeyMaterial SENDER = CertificateGenerator.selfSigned("bench-sender",
@@ -43,7 +44,7 @@ public final class LargeMessageCheck {
     }
 
     /** What one run measured. */
-    public record Result(boolean compressed, long payloadBytes, long wireBytes, double buildSeconds,
+    public record Result(As2Algorithm encryption, boolean compressed, long payloadBytes, long wireBytes, double buildSeconds,
                          double parseSeconds, long peakHeapBytes, long maxHeapBytes) {
         public double buildMBps() {
             return payloadBytes / 1e6 / buildSeconds;
@@ -55,9 +56,9 @@ public final class LargeMessageCheck {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s payload=%,d B wire=%,d B build=%.1f s (%.0f MB/s) "
+            return String.format(Locale.ROOT, "%s %s payload=%,d B wire=%,d B build=%.1f s (%.0f MB/s) "
                             + "parse=%.1f s (%.0f MB/s) total=%.1f s (%.0f MB/s) peakHeap=%d MB of max %d MB",
-                    compressed ? "sign+encrypt+zlib" : "sign+encrypt", payloadBytes, wireBytes, buildSeconds,
+                    encryption, compressed ? "sign+encrypt+zlib" : "sign+encrypt", payloadBytes, wireBytes, buildSeconds,
                     buildMBps(), parseSeconds, parseMBps(), buildSeconds + parseSeconds,
                     payloadBytes / 1e6 / (buildSeconds + parseSeconds), peakHeapBytes >> 20, maxHeapBytes >> 20);
         }
@@ -67,18 +68,27 @@ public final class LargeMessageCheck {
         long sizeMb = args.length > 0 ? Long.parseLong(args[0]) : 1024;
         String mode = args.length > 1 ? args[1] : "both";
         Path tmp = args.length > 2 ? Path.of(args[2]) : null;
+        String[] encryptions = (args.length > 3 ? args[3] : "AES256_CBC").split(",");
         System.out.println("JVM " + System.getProperty("java.vm.version") + ", max heap "
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MB, " + Runtime.getRuntime().availableProcessors()
                 + " cores");
-        if (!mode.equals("zlib")) {
-            System.out.println(run(sizeMb << 20, false, tmp));
-        }
-        if (!mode.equals("plain")) {
-            System.out.println(run(sizeMb << 20, true, tmp));
+        for (String encryption : encryptions) {
+            As2Algorithm enc = As2Algorithm.valueOf(encryption.trim());
+            if (!mode.equals("zlib")) {
+                System.out.println(run(sizeMb << 20, false, enc, tmp));
+            }
+            if (!mode.equals("plain")) {
+                System.out.println(run(sizeMb << 20, true, enc, tmp));
+            }
         }
     }
 
     public static Result run(long size, boolean compressed, Path tmp) throws Exception {
+        return run(size, compressed, As2Algorithm.AES256_CBC, tmp);
+    }
+
+    /** One message with the content encryption (AWS's CBC modes or the AES-GCM extension). */
+    public static Result run(long size, boolean compressed, As2Algorithm encryption, Path tmp) throws Exception {
         resetPeaks();
         long t0 = System.nanoTime();
         OutboundMessage message;
@@ -86,7 +96,7 @@ public final class LargeMessageCheck {
             message = new As2MessageBuilder().build(OutboundMessageRequest.builder()
                     .payload(payload).filename("large.edi").contentType("application/edi-x12")
                     .signingKey(SENDER).encryptionCertificate(RECEIVER)
-                    .signingAlgorithm(SigningAlg.SHA256).encryptionAlgorithm(EncryptionAlg.AES256_CBC)
+                    .signingAlgorithm(SigningAlg.SHA256).contentEncryption(encryption)
                     .compression(compressed ? CompressionEnum.ZLIB : CompressionEnum.DISABLED)
                     .compressionLevel(1)
                     .micAlgorithm(MicAlgorithm.SHA256).tempDirectory(tmp).build());
@@ -105,6 +115,9 @@ public final class LargeMessageCheck {
                 if (!in.mic().matches(m.mic())) {
                     throw new AssertionError("MIC mismatch: " + in.mic() + " vs " + m.mic());
                 }
+                if (!in.contentEncryption().equals(java.util.Optional.of(encryption))) {
+                    throw new AssertionError("parsed as " + in.contentEncryption() + ", sent " + encryption);
+                }
                 if (in.payloadSize() != size) {
                     throw new AssertionError("payload size " + in.payloadSize() + " != " + size);
                 }
@@ -113,7 +126,7 @@ public final class LargeMessageCheck {
                         sha256(new SyntheticEdi(size, 42)))) {
                     throw new AssertionError("payload bytes differ");
                 }
-                return new Result(compressed, size, m.length(), (t1 - t0) / 1e9, (t3 - t2) / 1e9, peakHeap(),
+                return new Result(encryption, compressed, size, m.length(), (t1 - t0) / 1e9, (t3 - t2) / 1e9, peakHeap(),
                         Runtime.getRuntime().maxMemory());
             }
         }

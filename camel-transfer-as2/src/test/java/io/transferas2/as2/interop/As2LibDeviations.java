@@ -1,5 +1,7 @@
 package io.transferas2.as2.interop;
 
+import com.helger.as2lib.crypto.ECryptoAlgorithmSign;
+
 import io.transferas2.as2.CompressionOrder;
 import io.transferas2.model.CompressionEnum;
 import io.transferas2.model.EncryptionAlg;
@@ -18,6 +20,11 @@ import io.transferas2.model.SigningAlg;
  * handler (such as application/edi-x12): it fails with "no object DCH for MIME type" before sending. And it signs
  * the canonical form of a 7bit part (CRLF) while transmitting bare LFs, which our parser tolerates. Tests assert the
  * departures explicitly.
+ *
+ * <p>With RSASSA-PSS its client names the MIC it expects after the signature algorithm ({@code rsassa-pss-sha-256})
+ * rather than the digest ({@code sha-256}, RFC 5751 micalg), so a strict MIC handler reports a mismatch although the
+ * digests are equal (the default handler only logs). Its receiver does not know AuthEnvelopedData (RFC 5083): it
+ * stores such a message's CMS bytes as the payload, so AES-GCM must not be enabled towards as2-lib 5.1.5.
  */
 final class As2LibDeviations {
     private As2LibDeviations() {
@@ -32,6 +39,10 @@ final class As2LibDeviations {
                                                  CompressionOrder order) {
         return sign == SigningAlg.NONE && compression == CompressionEnum.ZLIB
                 && order == CompressionOrder.BEFORE_SIGNING;
+    }
+
+    static boolean labelsMicWithSignatureName(ECryptoAlgorithmSign sign) {
+        return sign != null && sign.getID().startsWith("rsassa-pss");
     }
 
     static boolean cannotSendPlainNonTextPayload(SigningAlg sign, EncryptionAlg enc, CompressionEnum compression) {

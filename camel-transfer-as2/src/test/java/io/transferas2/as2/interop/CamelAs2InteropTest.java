@@ -52,6 +52,7 @@ import io.transferas2.as2.OutboundMessage;
 import io.transferas2.as2.OutboundMessageRequest;
 import io.transferas2.as2.ReceivedMdn;
 import io.transferas2.as2.TransferEncoding;
+import io.transferas2.model.As2Algorithm;
 import io.transferas2.model.CompressionEnum;
 import io.transferas2.model.EncryptionAlg;
 import io.transferas2.model.SigningAlg;
@@ -172,13 +173,21 @@ class CamelAs2InteropTest {
     static void weSendToCamel(SigningAlg sign, EncryptionAlg enc, CompressionEnum compression,
                               CompressionOrder order, TransferEncoding cte, MicAlgorithm micAlg,
                               AS2SignatureAlgorithm camelMdnSigning) throws Exception {
+        weSendToCamel(sign, As2Algorithm.ofAws(enc), As2Algorithm.RSASSA_PKCS1_V1_5, compression, order, cte, micAlg,
+                camelMdnSigning);
+    }
+
+    /** As above, with the content encryption and signature scheme of the extension (AES-GCM, RSASSA-PSS). */
+    static void weSendToCamel(SigningAlg sign, As2Algorithm enc, As2Algorithm scheme, CompressionEnum compression,
+                              CompressionOrder order, TransferEncoding cte, MicAlgorithm micAlg,
+                              AS2SignatureAlgorithm camelMdnSigning) throws Exception {
         boolean signed = sign != SigningAlg.NONE;
-        boolean encrypted = enc != EncryptionAlg.NONE;
+        boolean encrypted = enc != null;
         OutboundMessageRequest.Builder b = OutboundMessageRequest.builder()
                 .payload(new ByteArrayInputStream(EDI.getBytes(StandardCharsets.US_ASCII)))
                 .filename("invoice.edi").contentType("application/edi-x12")
-                .signingAlgorithm(sign).encryptionAlgorithm(enc).compression(compression).compressionOrder(order)
-                .transferEncoding(cte).micAlgorithm(micAlg);
+                .signingAlgorithm(sign).contentEncryption(enc).signatureScheme(scheme).compression(compression)
+                .compressionOrder(order).transferEncoding(cte).micAlgorithm(micAlg);
         if (signed) {
             b.signingKey(US);
         }
