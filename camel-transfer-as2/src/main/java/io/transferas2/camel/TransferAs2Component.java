@@ -276,6 +276,14 @@ public class TransferAs2Component extends HealthCheckComponent {
         return storeRuntime.queue();
     }
 
+    /**
+     * The transfer store's history for consoles (inbound receipts, the combined transfer list, audit), or null when
+     * a TransferStore of the user's own is configured.
+     */
+    public io.transferas2.store.TransferHistory transferHistory() {
+        return storeRuntime.history();
+    }
+
     /** This run's node ID (node name and a random suffix). */
     public String nodeId() {
         return storeRuntime.nodeId();
