@@ -244,11 +244,11 @@ public final class ConsoleHandler {
         List<TransferHistory.AuditEntry> audits = backend.history().audits(id, 50);
         Optional<FileTransferResult> out = backend.queue().file(id);
         if (out.isPresent()) {
-            return ConsoleResponse.html(200, pages.outbound(s, out.get(), statusJson(out.get().statusKey()), audits));
+            return ConsoleResponse.html(200, pages.outbound(s, out.get(), pretty(out.get().statusKey()), audits));
         }
         List<InboundReceipt> in = backend.history().receipts(id);
         if (!in.isEmpty()) {
-            return ConsoleResponse.html(200, pages.inbound(s, in.get(0), statusJson(in.get(0).statusKey()), audits));
+            return ConsoleResponse.html(200, pages.inbound(s, in.get(0), pretty(in.get(0).statusKey()), audits));
         }
         return error(req, 404, "No transfer has Message-ID " + id);
     }
@@ -292,6 +292,19 @@ public final class ConsoleHandler {
         } catch (Exception e) {
             return "(status JSON " + key + " could not be read: " + e.getClass().getSimpleName() + ")";
         }
+    }
+
+    /** The status JSON indented for reading, or as stored when it is not JSON. */
+    private String pretty(String key) {
+        Object tree = readJson(key);
+        if (tree instanceof com.fasterxml.jackson.databind.JsonNode node) {
+            try {
+                return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            } catch (JsonProcessingException e) {
+                return node.toString();
+            }
+        }
+        return (String) tree;
     }
 
     private Object readJson(String key) {

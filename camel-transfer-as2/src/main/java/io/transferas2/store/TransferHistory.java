@@ -136,10 +136,7 @@ public final class TransferHistory {
                                               int max) throws SQLException {
         Where w = new Where();
         w.eq("connector_id", connector).eq("status", f.status()).eq("message_id", f.messageId())
-                .eq("transfer_id", f.transferId());
-        if (f.fileName() != null) {
-            w.add("file_path LIKE ? ESCAPE '!'", "%/" + likeEscape(f.fileName()));
-        }
+                .eq("transfer_id", f.transferId()).eq("file_name", f.fileName());
         w.range("accepted_at", f.from(), f.to()).after("accepted_at", "file_id", after, order(
                 TransferFilter.Direction.OUTBOUND));
         String sql = "SELECT file_id, message_id, transfer_id, connector_id, file_path, status, failure_code,"
@@ -187,10 +184,6 @@ public final class TransferHistory {
             }
         }
         return rows;
-    }
-
-    private static String likeEscape(String s) {
-        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** Outbound sorts after inbound at the same millisecond. */
@@ -395,29 +388,33 @@ public final class TransferHistory {
             for (long b = start; b < end; b += bucketMillis) {
                 buckets.put(b, new long[4]);
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT received_at, transfer_size, status FROM"
-                    + " tas2_inbound_receipt WHERE received_at >= ? AND received_at < ?")) {
-                Jdbc.bind(ps, start, end);
+            // counted by the database, one row per bucket, so a week of a busy station does not cross the wire
+            try (PreparedStatement ps = c.prepareStatement("SELECT b, COUNT(*), SUM(size), SUM(failed) FROM (SELECT"
+                    + " (received_at - ?) / ? AS b, CASE WHEN transfer_size > 0 THEN transfer_size ELSE 0 END AS"
+                    + " size, CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END AS failed FROM tas2_inbound_receipt"
+                    + " WHERE received_at >= ? AND received_at < ?) r GROUP BY b")) {
+                Jdbc.bind(ps, start, bucketMillis, start, end);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long[] b = buckets.get(bucket(rs.getLong(1), start, bucketMillis));
+                        long[] b = buckets.get(start + rs.getLong(1) * bucketMillis);
                         if (b != null) {
-                            b[0]++;
-                            b[1] += Math.max(0, rs.getLong(2));
-                            b[3] += "FAILED".equals(rs.getString(3)) ? 1 : 0;
+                            b[0] += rs.getLong(2);
+                            b[1] += rs.getLong(3);
+                            b[3] += rs.getLong(4);
                         }
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT finished_at, status FROM tas2_transfer_file"
-                    + " WHERE finished_at >= ? AND finished_at < ?")) {
-                Jdbc.bind(ps, start, end);
+            try (PreparedStatement ps = c.prepareStatement("SELECT b, COUNT(*), SUM(failed) FROM (SELECT"
+                    + " (finished_at - ?) / ? AS b, CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END AS failed FROM"
+                    + " tas2_transfer_file WHERE finished_at >= ? AND finished_at < ?) f GROUP BY b")) {
+                Jdbc.bind(ps, start, bucketMillis, start, end);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long[] b = buckets.get(bucket(rs.getLong(1), start, bucketMillis));
+                        long[] b = buckets.get(start + rs.getLong(1) * bucketMillis);
                         if (b != null) {
-                            b[2]++;
-                            b[3] += "FAILED".equals(rs.getString(2)) ? 1 : 0;
+                            b[2] += rs.getLong(2);
+                            b[3] += rs.getLong(3);
                         }
                     }
                 }
@@ -426,10 +423,6 @@ public final class TransferHistory {
             buckets.forEach((t, v) -> list.add(new Bucket(Instant.ofEpochMilli(t), v[0], v[1], v[2], v[3])));
             return list;
         });
-    }
-
-    private static long bucket(long t, long start, long size) {
-        return start + (t - start) / size * size;
     }
 
     /** Failures in and out since {@code from}, by AWS failure code, most frequent first. */

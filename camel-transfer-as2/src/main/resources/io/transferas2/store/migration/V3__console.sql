@@ -33,12 +33,22 @@ CREATE INDEX tas2_receipt_message ON tas2_inbound_receipt (message_id);
 CREATE INDEX tas2_receipt_from_time ON tas2_inbound_receipt (as2_from, received_at, receipt_id);
 CREATE INDEX tas2_receipt_agreement_time ON tas2_inbound_receipt (agreement_id, received_at, receipt_id);
 CREATE INDEX tas2_receipt_status_time ON tas2_inbound_receipt (status, received_at, receipt_id);
+-- a partner's last failure and its failures only: found at once even when the partner never failed
+CREATE INDEX tas2_receipt_from_status_time ON tas2_inbound_receipt (as2_from, status, received_at, receipt_id);
 CREATE INDEX tas2_receipt_file_time ON tas2_inbound_receipt (file_name, received_at, receipt_id);
+
+-- An outbound file's name (the last segment of its path), so the console's file filter is an index lookup rather
+-- than a scan of every path; filled for the rows already there.
+ALTER TABLE tas2_transfer_file ADD COLUMN file_name VARCHAR(1024);
+UPDATE tas2_transfer_file SET file_name = REGEXP_REPLACE(file_path, '^.*/', '');
+CREATE INDEX tas2_transfer_file_name_time ON tas2_transfer_file (file_name, accepted_at, file_id);
 
 -- Outbound files in the console's orders: newest first, per connector, per status.
 CREATE INDEX tas2_transfer_file_time ON tas2_transfer_file (accepted_at, file_id);
 CREATE INDEX tas2_transfer_file_connector_time ON tas2_transfer_file (connector_id, accepted_at, file_id);
 CREATE INDEX tas2_transfer_file_status_time ON tas2_transfer_file (status, accepted_at, file_id);
+CREATE INDEX tas2_transfer_file_connector_status_time ON tas2_transfer_file (connector_id, status, accepted_at,
+    file_id);
 CREATE INDEX tas2_transfer_attempt_time ON tas2_transfer_attempt (started_at);
 
 -- Every action an operator took in the console: who, when, what, on which transfer, and how it ended.

@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import io.transferas2.registry.Page;
@@ -28,7 +30,8 @@ import io.transferas2.store.TransferRow;
 
 /**
  * The console's queries against a store holding a million transfers (half sent, half received, 50 partners, one
- * failure in 20, spread over 30 days): seeds the rows with one INSERT ... SELECT per table, then times each filtered
+ * failure in 19, spread over 30 days): seeds the rows with one INSERT ... SELECT per table (explicit row IDs: H2
+ * commits its file store at every identity-cache refill otherwise), then times each filtered
  * list page (50 rows, as the console shows) and the throughput and activity queries, printing median, p95 and max.
  * Embedded H2 (file mode, as the default station) and PostgreSQL (zonky's binaries, a separate process). Run:
  * {@code java -cp <test classpath> io.transferas2.store.bench.ConsoleListBench [rows] [h2|postgres|both]}.
@@ -51,11 +54,20 @@ public final class ConsoleListBench {
             }
         }
         if (!"h2".equals(which)) {
+            // a pool, as a station on PostgreSQL has: zonky's own DataSource opens a server process per connection
             try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-                 JdbcTransferStore store = new JdbcTransferStore(pg.getPostgresDatabase(), null)) {
+                 HikariDataSource pool = pool(pg);
+                 JdbcTransferStore store = new JdbcTransferStore(pool, null)) {
                 run("PostgreSQL (zonky embedded)", store.dataSource(), rows, "generate_series(1, ?) AS r(x)", "x");
             }
         }
+    }
+
+    private static HikariDataSource pool(EmbeddedPostgres pg) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
     }
 
     private static void run(String name, DataSource ds, int rows, String range, String x) throws Exception {
@@ -144,22 +156,24 @@ public final class ConsoleListBench {
     private static void seed(DataSource ds, int half, long base, long step, String range, String x)
             throws Exception {
         String connector = "'c-' || LPAD(CAST(MOD(" + x + " / 10, " + PARTNERS + ") AS VARCHAR(20)), 17, '0')";
-        String failed = "MOD(" + x + ", 20) = 0";
+        String failed = "MOD(" + x + ", 19) = 0";
         List<String> sql = new ArrayList<>();
         sql.add("INSERT INTO tas2_transfer (transfer_id, connector_id, accepted_at, accepted_by) SELECT 'bench-t-' || "
                 + "CAST(" + x + " - 1 AS VARCHAR(20)), 'c-' || LPAD(CAST(MOD(" + x + " - 1, " + PARTNERS + ") AS"
                 + " VARCHAR(20)), 17, '0'), ? + " + x + " * 10 * ?, 'bench' FROM " + range);
-        sql.add("INSERT INTO tas2_transfer_file (transfer_id, file_index, connector_id, file_path, message_id, status,"
+        sql.add("INSERT INTO tas2_transfer_file (file_id, transfer_id, file_index, connector_id, file_path, file_name, message_id,"
+                + " status,"
                 + " attempts, not_before, mic, failure_code, failure_message, status_key, accepted_at, updated_at,"
-                + " finished_at) SELECT 'bench-t-' || CAST(" + x + " / 10 AS VARCHAR(20)), MOD(" + x + ", 10), "
-                + connector + ", '/bucket/out/f-' || CAST(" + x + " AS VARCHAR(20)) || '.edi', 'bench-out-' || CAST("
+                + " finished_at) SELECT " + x + ", 'bench-t-' || CAST(" + x + " / 10 AS VARCHAR(20)), MOD(" + x + ", 10), "
+                + connector + ", '/bucket/out/f-' || CAST(" + x + " AS VARCHAR(20)) || '.edi', 'f-' || CAST(" + x
+                + " AS VARCHAR(20)) || '.edi', 'bench-out-' || CAST("
                 + x + " AS VARCHAR(20)) || '@bench', CASE WHEN " + failed + " THEN 'FAILED' ELSE 'COMPLETED' END, 1,"
                 + " 0, 'mic', CASE WHEN " + failed + " THEN 'HTTP_ERROR_RESPONSE_FROM_PARTNER' END, CASE WHEN "
                 + failed + " THEN '503' END, '/bucket/status/f.json', ? + " + x + " * ?, ? + " + x + " * ?, ? + " + x
                 + " * ? + 900 FROM " + range);
-        sql.add("INSERT INTO tas2_inbound_receipt (message_id, server_id, agreement_id, as2_from, as2_to, file_name,"
+        sql.add("INSERT INTO tas2_inbound_receipt (receipt_id, message_id, server_id, agreement_id, as2_from, as2_to, file_name,"
                 + " transfer_size, mic, disposition, mdn_mode, status, failure_code, payload_key, status_key,"
-                + " signed_message, encrypted, compressed, received_at, node) SELECT 'bench-in-' || CAST(" + x
+                + " signed_message, encrypted, compressed, received_at, node) SELECT " + x + ", 'bench-in-' || CAST(" + x
                 + " AS VARCHAR(20)) || '@bench', 's-0000000000000000a', 'a-0000000000000000a', 'PARTNER' || CAST(MOD("
                 + x + ", " + PARTNERS + ") AS VARCHAR(20)), 'MYCOMPANY', 'f-' || CAST(" + x + " AS VARCHAR(20)) ||"
                 + " '.edi', 10240, 'mic', 'processed', 'SYNC', CASE WHEN " + failed + " THEN 'FAILED' ELSE"
