@@ -25,6 +25,18 @@ final class ReceiptRecorder {
         this.clock = clock;
     }
 
+    /**
+     * Opens the store now, at the consumer's start: opened lazily by the first message instead, every message arriving
+     * meanwhile would wait for it while holding its place among the requests served at once.
+     */
+    void open() {
+        try {
+            component.transferHistory();
+        } catch (RuntimeException e) {
+            LOG.warn("the transfer store could not be opened for the console's receipts: {}", e.getMessage());
+        }
+    }
+
     /** Records a payload delivery the route handled (COMPLETED) or a failure it was told about (FAILED). */
     void record(InboundDelivery d) {
         if (d.type() != InboundDelivery.Type.PAYLOAD) {

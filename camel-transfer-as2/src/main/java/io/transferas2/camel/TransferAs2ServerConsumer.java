@@ -82,6 +82,7 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
         String serverId = getEndpoint().getId();
         path = path(config);
         receipts = new ReceiptRecorder(component, Clock.systemUTC());
+        receipts.open();
         repository = config.getIdempotentRepository();
         ReceivedMessageIds ids;
         if (repository != null) {
