@@ -98,8 +98,9 @@ public final class Quickstart {
         for (Station s : List.of(mycompany, partner)) {
             requireFreePort(s);
         }
-        mycompanyProcess = start(mycompany, password);
-        partnerProcess = start(partner, password);
+        String consoleHash = ensureConsoleLogin();
+        mycompanyProcess = start(mycompany, password, consoleHash);
+        partnerProcess = start(partner, password, consoleHash);
         awaitReady(mycompany, mycompanyProcess);
         awaitReady(partner, partnerProcess);
 
@@ -124,8 +125,11 @@ public final class Quickstart {
         System.out.println("Every S3 object is a plain file under " + rel(data.resolve("s3")) + "/<bucket>/<key>.");
         System.out.println("Run a station yourself:");
         System.out.println("  cd " + rel(data.resolve("mycompany")) + " && QUICKSTART_KEYSTORE_PASSWORD=$(cat"
-                + " ../keys/keystore-password) ../../../../camel run ../../../../routes/*.camel.yaml"
+                + " ../keys/keystore-password) QUICKSTART_CONSOLE_HASH=$(cat ../keys/console-hash)"
+                + " ../../../../camel run ../../../../routes/*.camel.yaml"
                 + " ../../../../routes/application.properties ../../mycompany/station.properties");
+        System.out.println("  then open http://localhost:" + mycompany.port() + "/console (user ops, password in "
+                + rel(data.resolve("keys/console-password")) + ")");
         if (!ok) {
             throw new QuickstartFailure("a transfer did not complete; see the summary and the station logs");
         }
@@ -168,6 +172,36 @@ public final class Quickstart {
         return password;
     }
 
+    /**
+     * The operations console's login (user ops, admin) on MYCOMPANY's station: a random password, once, and its
+     * PBKDF2 hash in the format io.transferas2.console.PasswordHashes makes (the station is configured with the hash
+     * only); returns the hash.
+     */
+    private String ensureConsoleLogin() throws Exception {
+        Path keys = Files.createDirectories(data.resolve("keys"));
+        Path passwordFile = keys.resolve("console-password");
+        Path hashFile = keys.resolve("console-hash");
+        if (!Files.exists(passwordFile) || !Files.exists(hashFile)) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String consolePassword = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            byte[] salt = new byte[16];
+            new SecureRandom().nextBytes(salt);
+            int iterations = 210_000;
+            byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
+                    new javax.crypto.spec.PBEKeySpec(consolePassword.toCharArray(), salt, iterations, 256))
+                    .getEncoded();
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            Files.writeString(passwordFile, consolePassword);
+            restrict(passwordFile);
+            Files.writeString(hashFile, "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$"
+                    + b64.encodeToString(hash));
+            restrict(hashFile);
+            System.out.println("  console: user ops, password generated in " + rel(passwordFile));
+        }
+        return Files.readString(hashFile).strip();
+    }
+
     private static void exec(List<String> command, String password) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("QUICKSTART_KEYSTORE_PASSWORD", password);
@@ -199,7 +233,7 @@ public final class Quickstart {
         }
     }
 
-    private Process start(Station s, String password) throws IOException {
+    private Process start(Station s, String password, String consoleHash) throws IOException {
         Path workDir = Files.createDirectories(data.resolve(s.dir().getFileName()));
         Path log = data.resolve(s.dir().getFileName() + ".log");
         List<String> command = new ArrayList<>(List.of(root.resolve("camel").toString(), "run"));
@@ -212,6 +246,7 @@ public final class Quickstart {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("QUICKSTART_KEYSTORE_PASSWORD", password);
+        pb.environment().put("QUICKSTART_CONSOLE_HASH", consoleHash);
         System.out.println("  " + s.name() + ": ./camel run routes/*.camel.yaml routes/application.properties "
                 + rel(s.dir().resolve("station.properties")) + "   (log: " + rel(log) + ")");
         Process process = pb.start();

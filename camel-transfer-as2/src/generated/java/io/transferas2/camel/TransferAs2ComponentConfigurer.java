@@ -78,6 +78,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": target.setConfiguration(property(camelContext, io.transferas2.camel.TransferAs2Configuration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consolesessiontimeout":
+        case "consoleSessionTimeout": getOrCreateConfiguration(target).setConsoleSessionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consoleusers":
+        case "consoleUsers": getOrCreateConfiguration(target).setConsoleUsers(property(camelContext, java.lang.String.class, value)); return true;
         case "datasource":
         case "dataSource": target.setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "expectcontinue":
@@ -239,6 +243,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return io.transferas2.camel.TransferAs2Configuration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "consolesessiontimeout":
+        case "consoleSessionTimeout": return long.class;
+        case "consoleusers":
+        case "consoleUsers": return java.lang.String.class;
         case "datasource":
         case "dataSource": return javax.sql.DataSource.class;
         case "expectcontinue":
@@ -396,6 +404,10 @@ public class TransferAs2ComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "consolesessiontimeout":
+        case "consoleSessionTimeout": return getOrCreateConfiguration(target).getConsoleSessionTimeout();
+        case "consoleusers":
+        case "consoleUsers": return getOrCreateConfiguration(target).getConsoleUsers();
         case "datasource":
         case "dataSource": return target.getDataSource();
         case "expectcontinue":

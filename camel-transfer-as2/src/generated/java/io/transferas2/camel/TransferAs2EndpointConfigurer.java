@@ -58,6 +58,10 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressionOrder": target.getConfiguration().setCompressionOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consolesessiontimeout":
+        case "consoleSessionTimeout": target.getConfiguration().setConsoleSessionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consoleusers":
+        case "consoleUsers": target.getConfiguration().setConsoleUsers(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -151,6 +155,10 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressionOrder": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "consolesessiontimeout":
+        case "consoleSessionTimeout": return long.class;
+        case "consoleusers":
+        case "consoleUsers": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -245,6 +253,10 @@ public class TransferAs2EndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressionOrder": return target.getConfiguration().getCompressionOrder();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "consolesessiontimeout":
+        case "consoleSessionTimeout": return target.getConfiguration().getConsoleSessionTimeout();
+        case "consoleusers":
+        case "consoleUsers": return target.getConfiguration().getConsoleUsers();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

@@ -23,7 +23,7 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(48);
         props.add("accessKeys");
         props.add("agreementId");
         props.add("allowUnauthenticatedApi");
@@ -42,6 +42,8 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
         props.add("chunked");
         props.add("compressionOrder");
         props.add("connectTimeout");
+        props.add("consoleSessionTimeout");
+        props.add("consoleUsers");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("expectContinue");
@@ -71,8 +73,9 @@ public class TransferAs2EndpointUriFactory extends org.apache.camel.support.comp
         props.add("type");
         props.add("userAgent");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("accessKeys");
+        secretProps.add("consoleUsers");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

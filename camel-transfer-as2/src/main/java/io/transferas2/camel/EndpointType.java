@@ -7,13 +7,14 @@ import io.transferas2.model.ResourceKind;
 /**
  * What an endpoint URI names: {@code connector/<ConnectorId>} sends, {@code server/<ServerId>} receives, {@code api}
  * serves the AWS Transfer control-plane API, {@code transfers} accepts StartFileTransfer requests (producer) and emits
- * the queued files to send (consumer).
+ * the queued files to send (consumer), {@code console} serves the operations console.
  */
 public enum EndpointType {
     CONNECTOR(ResourceKind.CONNECTOR),
     SERVER(ResourceKind.SERVER),
     API(null),
-    TRANSFERS(null);
+    TRANSFERS(null),
+    CONSOLE(null);
 
     private final ResourceKind kind;
 
@@ -37,6 +38,6 @@ public enum EndpointType {
             }
         }
         throw new IllegalArgumentException("transfer-as2 endpoints are transfer-as2:connector/<ConnectorId> or"
-                + " transfer-as2:server/<ServerId> (or transfer-as2:api, transfer-as2:transfers), not '" + name + "'");
+                + " transfer-as2:server/<ServerId> (or transfer-as2:api, transfer-as2:transfers, transfer-as2:console), not '" + name + "'");
     }
 }

@@ -48,6 +48,7 @@ final class StoreRuntime implements AutoCloseable {
     private TransferStore store;
     private boolean owned;
     private TransferQueue queue;
+    private io.transferas2.store.TransferHistory history;
     private String nodeId;
     private ScheduledExecutorService pruner;
     private SharedRegistry shared;
@@ -133,6 +134,17 @@ final class StoreRuntime implements AutoCloseable {
             queue = new TransferQueue(store(), nodeId(), Clock.systemUTC());
         }
         return queue;
+    }
+
+    /**
+     * The console's view of the store (inbound receipts, transfer list, audit), or null when the store is not a
+     * {@link JdbcTransferStore} (a TransferStore of the user's own keeps no receipts).
+     */
+    synchronized io.transferas2.store.TransferHistory history() {
+        if (history == null && store() instanceof JdbcTransferStore jdbc) {
+            history = new io.transferas2.store.TransferHistory(jdbc.dataSource());
+        }
+        return history;
     }
 
     /** This run's node ID: the node name and a random suffix, so a restarted node never renews its old leases. */
@@ -272,6 +284,7 @@ final class StoreRuntime implements AutoCloseable {
         }
         store = null;
         queue = null;
+        history = null;
         nodeId = null;
     }
 }

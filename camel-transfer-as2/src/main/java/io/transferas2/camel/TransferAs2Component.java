@@ -214,7 +214,8 @@ public class TransferAs2Component extends HealthCheckComponent {
      * accessKeys, and storePassword is not "password"): registered so that Camel masks their values wherever it logs
      * options, e.g. Camel Main's start-up summary.
      */
-    static final List<String> SECRET_OPTIONS = List.of("accesskeys", "keyencryptionpassword", "storepassword");
+    static final List<String> SECRET_OPTIONS = List.of("accesskeys", "keyencryptionpassword", "storepassword",
+            "consoleusers");
 
     @Override
     public void setCamelContext(CamelContext context) {
@@ -254,7 +255,8 @@ public class TransferAs2Component extends HealthCheckComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        for (EndpointType idless : new EndpointType[] { EndpointType.API, EndpointType.TRANSFERS }) {
+        for (EndpointType idless : new EndpointType[] { EndpointType.API, EndpointType.TRANSFERS,
+            EndpointType.CONSOLE }) {
             if (remaining.equals(idless.uriName()) || remaining.equals(idless.uriName() + "/")) {
                 TransferAs2Endpoint endpoint = new TransferAs2Endpoint(uri, this, configuration.copy());
                 endpoint.setType(idless.uriName());
@@ -264,13 +266,16 @@ public class TransferAs2Component extends HealthCheckComponent {
         }
         String[] parts = remaining.split("/", -1);
         if (parts.length != 2 || parts[1].isEmpty() || EndpointType.API.uriName().equals(parts[0])
-                || EndpointType.TRANSFERS.uriName().equals(parts[0])) {
-            throw new IllegalArgumentException("Invalid URI " + uri + ": expected transfer-as2:connector/<ConnectorId>"
-                                               + " or transfer-as2:server/<ServerId> (or transfer-as2:api)");
+                || EndpointType.TRANSFERS.uriName().equals(parts[0]) || EndpointType.CONSOLE.uriName().equals(parts[0])) {
+            // the path only: the query may hold secrets
+            throw new IllegalArgumentException("Invalid URI transfer-as2:" + remaining
+                                               + ": expected transfer-as2:connector/<ConnectorId>"
+                                               + " or transfer-as2:server/<ServerId> (or transfer-as2:api, transfer-as2:transfers,"
+                                               + " transfer-as2:console)");
         }
         EndpointType type = EndpointType.fromUri(parts[0]);
         if (!type.kind().isValidId(parts[1]) && !parts[1].startsWith("{{")) {
-            throw new IllegalArgumentException("Invalid URI " + uri + ": '" + parts[1] + "' is not a "
+            throw new IllegalArgumentException("Invalid URI transfer-as2:" + remaining + ": '" + parts[1] + "' is not a "
                                                + type.kind().idField() + " (" + type.kind().idPrefix()
                                                + " followed by 17 lowercase hex characters)");
         }
@@ -329,6 +334,14 @@ public class TransferAs2Component extends HealthCheckComponent {
     /** StartFileTransfer: accept, and query each file's result (ListFileTransferResults, consoles). */
     public TransferQueue transferQueue() {
         return storeRuntime.queue();
+    }
+
+    /**
+     * The transfer store's history for consoles (inbound receipts, the combined transfer list, audit), or null when
+     * a TransferStore of the user's own is configured.
+     */
+    public io.transferas2.store.TransferHistory transferHistory() {
+        return storeRuntime.history();
     }
 
     /** This run's node ID (node name and a random suffix). */

@@ -28,6 +28,18 @@ public class TransferAs2Configuration implements Cloneable {
                             + " placeholders, e.g. AKIAEXAMPLE:{{transfer.api.secret}} or ${env:TRANSFER_API_SECRET}.")
     private String accessKeys;
 
+    @UriParam(label = "security", secret = true,
+              description = "transfer-as2:console only: who may log in to the operations console, as"
+                            + " name:role:hash entries separated by commas; role admin (may resend, retry, start"
+                            + " and stop servers) or read-only; hash a PBKDF2 hash made by"
+                            + " io.transferas2.console.PasswordHashes (pbkdf2-sha256$...), best given as a secret,"
+                            + " e.g. ops:admin:{{env:CONSOLE_OPS_HASH}}. The console refuses to start without users.")
+    private String consoleUsers;
+
+    @UriParam(label = "security", defaultValue = "1800000", javaType = "java.time.Duration",
+              description = "transfer-as2:console only: a console session ends after this long without a request.")
+    private long consoleSessionTimeout = 1_800_000;
+
     @UriParam(label = "security",
               description = "transfer-as2:api only: access key IDs (of accessKeys) that may only call Describe* and"
                             + " List* operations; other calls answer AccessDeniedException. Comma separated.")
@@ -256,6 +268,24 @@ public class TransferAs2Configuration implements Cloneable {
     /** The path the control-plane API is served on. */
     public void setApiPath(String apiPath) {
         this.apiPath = apiPath;
+    }
+
+    public String getConsoleUsers() {
+        return consoleUsers;
+    }
+
+    /** Console users, name:role:hash entries separated by commas. */
+    public void setConsoleUsers(String consoleUsers) {
+        this.consoleUsers = consoleUsers;
+    }
+
+    public long getConsoleSessionTimeout() {
+        return consoleSessionTimeout;
+    }
+
+    /** Idle time (milliseconds) after which a console session ends. */
+    public void setConsoleSessionTimeout(long consoleSessionTimeout) {
+        this.consoleSessionTimeout = consoleSessionTimeout;
     }
 
     public String getAccessKeys() {

@@ -8,6 +8,15 @@ public interface TransferAs2Constants {
     @Metadata(description = "The AS2 Message-ID, without angle brackets.", javaType = "String")
     String MESSAGE_ID = "CamelTransferAs2MessageId";
 
+    @Metadata(label = "consumer", description = "transfer-as2:console: the console user who took the action.",
+              javaType = "String")
+    String CONSOLE_USER = "CamelTransferAs2ConsoleUser";
+    @Metadata(label = "consumer", description = "transfer-as2:console: the action taken: RESEND, RETRY, START_SERVER"
+                                                + " or STOP_SERVER.", javaType = "String")
+    String CONSOLE_ACTION = "CamelTransferAs2ConsoleAction";
+    @Metadata(label = "consumer", description = "transfer-as2:console: what the action was taken on (a Message-ID or a"
+                                                + " ServerId).", javaType = "String")
+    String CONSOLE_TARGET = "CamelTransferAs2ConsoleTarget";
     @Metadata(label = "consumer", description = "transfer-as2:api: the AWS Transfer operation that was called, e.g."
                                                 + " CreateConnector.", javaType = "String")
     String API_OPERATION = "CamelTransferAs2ApiOperation";

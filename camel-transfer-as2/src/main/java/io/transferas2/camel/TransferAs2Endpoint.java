@@ -28,8 +28,10 @@ public class TransferAs2Endpoint extends DefaultEndpoint implements EndpointServ
                            + " (consumer, receives under the server's agreements) or api (consumer, serves the AWS"
                            + " Transfer control-plane API for the AWS SDKs and CLI) or transfers (producer: accepts"
                            + " a StartFileTransfer request into the durable queue and answers its TransferId;"
-                           + " consumer: emits each queued file to send, one exchange per file)",
-             enums = "connector,server,api,transfers")
+                           + " consumer: emits each queued file to send, one exchange per file) or console"
+                           + " (consumer: serves the operations console under /console; one exchange per action"
+                           + " an operator takes, for auditing)",
+             enums = "connector,server,api,transfers,console")
     @Metadata(required = true)
     private String type;
 
@@ -63,6 +65,11 @@ public class TransferAs2Endpoint extends DefaultEndpoint implements EndpointServ
     public Consumer createConsumer(Processor processor) throws Exception {
         if (endpointType() == EndpointType.API) {
             Consumer consumer = new TransferApiConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
+        if (endpointType() == EndpointType.CONSOLE) {
+            Consumer consumer = new io.transferas2.console.ConsoleConsumer(this, processor);
             configureConsumer(consumer);
             return consumer;
         }

@@ -62,6 +62,7 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
     private InboundReceiver receiver;
     private RequestGate gate;
     private String path;
+    private ReceiptRecorder receipts;
     private volatile java.util.function.Consumer<AsyncMdnSender.Delivery> mdnDeliveryListener = d -> { };
 
     public TransferAs2ServerConsumer(TransferAs2Endpoint endpoint, Processor processor) {
@@ -80,6 +81,8 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
         TransferAs2Component component = getEndpoint().getComponent();
         String serverId = getEndpoint().getId();
         path = path(config);
+        receipts = new ReceiptRecorder(component, Clock.systemUTC());
+        receipts.open();
         repository = config.getIdempotentRepository();
         ReceivedMessageIds ids;
         if (repository != null) {
@@ -222,6 +225,13 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
             if (exchange.isRollbackOnly()) {
                 throw new IllegalStateException("the route rolled the exchange back");
             }
+            receipts.record(delivery);
+        } catch (Exception e) {
+            if (delivery.failed()) {
+                // the failure happened whether or not the route could store it: the console shows it
+                receipts.record(delivery);
+            }
+            throw e;
         } finally {
             if (body != null) {
                 body.close();

@@ -85,6 +85,8 @@ final class Jdbc {
                 ps.setLong(i + 1, l);
             } else if (a instanceof Integer n) {
                 ps.setInt(i + 1, n);
+            } else if (a instanceof Boolean b) {
+                ps.setBoolean(i + 1, b);
             } else {
                 ps.setString(i + 1, a.toString());
             }

@@ -113,11 +113,14 @@ public final class JdbcTransferStore implements TransferStore {
                 + " accepted_by) VALUES (?, ?, ?, ?, ?)", t.transferId(), t.connectorId(), t.customHttpHeaders(), at,
                 t.node());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tas2_transfer_file (transfer_id, file_index,"
-                + " connector_id, file_path, message_id, status, attempts, not_before, accepted_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)")) {
+                + " connector_id, file_path, file_name, message_id, status, attempts, not_before, accepted_at,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)")) {
             int index = 0;
             for (NewTransfer.File f : t.files()) {
-                Jdbc.bind(ps, t.transferId(), index++, t.connectorId(), f.filePath(), f.messageId(), at, at, at);
+                // the last path segment, for the console's file filter (an index lookup)
+                String name = f.filePath().substring(f.filePath().lastIndexOf('/') + 1);
+                Jdbc.bind(ps, t.transferId(), index++, t.connectorId(), f.filePath(), name, f.messageId(), at, at,
+                        at);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -399,6 +399,18 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
      */
     private java.lang.String asyncMdnAllowedPorts;
     /**
+     * transfer-as2:console only: a console session ends after this long without a request. The option is in
+     * milliseconds.
+     */
+    private Long consoleSessionTimeout = 1800000L;
+    /**
+     * transfer-as2:console only: who may log in to the operations console, as name:role:hash entries separated by
+     * commas; role admin (may resend, retry, start and stop servers) or read-only; hash a PBKDF2 hash made by
+     * io.transferas2.console.PasswordHashes (pbkdf2-sha256$...), best given as a secret, e.g.
+     * ops:admin:{{env:CONSOLE_OPS_HASH}}. The console refuses to start without users.
+     */
+    private java.lang.String consoleUsers;
+    /**
      * Password that encrypts private keys the registry stores next to registryFile (keys imported through the API).
      * Without it they are stored with owner-only permissions.
      */
@@ -1007,6 +1019,22 @@ public class TransferAs2ComponentConfiguration extends ComponentConfigurationPro
 
     public void setAsyncMdnAllowedPorts(java.lang.String asyncMdnAllowedPorts) {
         this.asyncMdnAllowedPorts = asyncMdnAllowedPorts;
+    }
+
+    public Long getConsoleSessionTimeout() {
+        return consoleSessionTimeout;
+    }
+
+    public void setConsoleSessionTimeout(Long consoleSessionTimeout) {
+        this.consoleSessionTimeout = consoleSessionTimeout;
+    }
+
+    public java.lang.String getConsoleUsers() {
+        return consoleUsers;
+    }
+
+    public void setConsoleUsers(java.lang.String consoleUsers) {
+        this.consoleUsers = consoleUsers;
     }
 
     public java.lang.String getKeyEncryptionPassword() {
