@@ -46,7 +46,16 @@ public interface TransferStore extends AutoCloseable {
      *
      * @return false when the lease was lost (another node took the file over)
      */
-    boolean record(ClaimedFile file, String node, FileOutcome outcome, Instant now);
+    default boolean record(ClaimedFile file, String node, FileOutcome outcome, Instant now) {
+        return recordAll(List.of(new AttemptOutcome(file, outcome)), node, now).isEmpty();
+    }
+
+    /**
+     * Records how several attempts ended, in one transaction: each where {@code node} still holds the file's lease.
+     *
+     * @return the outcomes not recorded because their file's lease was lost (another node took it over)
+     */
+    List<AttemptOutcome> recordAll(List<AttemptOutcome> outcomes, String node, Instant now);
 
     /** Gives claimed files back to the queue at once (graceful stop): QUEUED, lease cleared. */
     void release(Collection<Long> fileIds, String node, Instant now);
