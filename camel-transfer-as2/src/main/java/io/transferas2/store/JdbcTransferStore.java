@@ -362,14 +362,31 @@ public final class JdbcTransferStore implements TransferStore {
 
     @Override
     public boolean finishProcessing(String messageId, FileOutcome outcome, Instant now) {
+        return jdbc.inTransaction("finish message " + messageId, c -> finishFile(c, messageId, outcome, now));
+    }
+
+    @Override
+    public boolean finishAsync(String messageId, FileOutcome outcome, Instant now) {
+        return jdbc.inTransaction("finish message " + messageId, c -> {
+            if (Jdbc.update(c, "DELETE FROM tas2_pending_mdn WHERE message_id = ?",
+                    io.transferas2.outbound.MessageIds.bare(messageId)) == 0) {
+                return false;
+            }
+            finishFile(c, messageId, outcome, now);
+            return true;
+        });
+    }
+
+    private static boolean finishFile(Connection c, String messageId, FileOutcome outcome, Instant now)
+            throws SQLException {
         long t = now.toEpochMilli();
         // IN_PROGRESS too: a fast partner's ASYNC MDN can arrive before the send recorded PROCESSING
-        return jdbc.inTransaction("finish message " + messageId, c -> Jdbc.update(c, "UPDATE tas2_transfer_file"
-                + " SET status = ?, failure_code = ?, failure_message = ?, mic = COALESCE(?, mic),"
-                + " status_key = COALESCE(?, status_key), lease_owner = NULL, lease_until = NULL, updated_at = ?,"
-                + " finished_at = ? WHERE message_id = ? AND status IN ('PROCESSING', 'IN_PROGRESS')",
+        return Jdbc.update(c, "UPDATE tas2_transfer_file SET status = ?, failure_code = ?, failure_message = ?,"
+                + " mic = COALESCE(?, mic), status_key = COALESCE(?, status_key), lease_owner = NULL,"
+                + " lease_until = NULL, updated_at = ?, finished_at = ? WHERE message_id = ?"
+                + " AND status IN ('PROCESSING', 'IN_PROGRESS')",
                 outcome.status().name(), outcome.failureCode(), Jdbc.fit(outcome.failureMessage(), 4000),
-                outcome.mic(), outcome.statusKey(), t, t, messageId) > 0);
+                outcome.mic(), outcome.statusKey(), t, t, messageId) > 0;
     }
 
     // ---- queries -------------------------------------------------------------------------------------------------

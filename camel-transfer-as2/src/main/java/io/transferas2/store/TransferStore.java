@@ -67,6 +67,14 @@ public interface TransferStore extends AutoCloseable {
      */
     boolean finishProcessing(String messageId, FileOutcome outcome, Instant now);
 
+    /**
+     * Finishes an ASYNC send whose result was stored, in one transaction: removes its pending record (see
+     * {@link #pendingTransfers()}) and finishes its file as {@link #finishProcessing} does, when it is a queued one.
+     *
+     * @return false when no pending record has this Message-ID (it was finished elsewhere)
+     */
+    boolean finishAsync(String messageId, FileOutcome outcome, Instant now);
+
     /** The files of a transfer in request order, a page at a time; empty when the transfer is unknown. */
     Optional<Page<FileTransferResult>> results(String connectorId, String transferId, int maxResults,
                                                 String nextToken);
