@@ -216,11 +216,7 @@ final class Report {
             return;
         }
         if (q.containsKey("error")) {
-            b.append("## StartFileTransfer queue
-
-**FAILED**: ").append(q.get("error")).append("
-
-");
+            b.append("## StartFileTransfer queue\n\n**FAILED**: ").append(q.get("error")).append("\n\n");
         }
         Map<String, Object> memory = map(q.get("memory"));
         Map<String, Object> durable = map(q.get("durable"));
@@ -230,9 +226,7 @@ final class Report {
                 + "at once; ours → ours, signed SYNC MDN verified. Completed/s: first accept to last COMPLETED; "
                 + "latency: accept to COMPLETED (durable: the store's accepted_at and finished_at).%n%n",
                 QueueRun.REQUEST_FILES, QueueRun.ACCEPT_THREADS, num(firstOf(durable, memory, "concurrency"))));
-        b.append("| queue | accepted/s | completed/s | p50 / p99 ms | completed / failed |
-|---|---|---|---|---|
-");
+        b.append("| queue | accepted/s | completed/s | p50 / p99 ms | completed / failed |\n|---|---|---|---|---|\n");
         for (Map<String, Object> v : List.of(memory, durable)) {
             if (v.isEmpty()) {
                 continue;
@@ -253,8 +247,7 @@ final class Report {
             b.append(String.format(Locale.ROOT, "- durable accepted/s: %s, target ≥ 2,000: %s%n", num(accepted),
                     accepted >= 2000 ? "met" : "**not met**"));
         }
-        b.append('
-');
+        b.append('\n');
     }
 
     private static Object firstOf(Map<String, Object> a, Map<String, Object> b, String key) {
