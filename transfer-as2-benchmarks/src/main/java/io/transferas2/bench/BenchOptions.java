@@ -26,7 +26,7 @@ import java.util.List;
  * --wait-quiet MINUTES      first wait (at most that long) for a 1-minute load average below 1.0
  * --no-jfr                   no flight recordings of our JVMs (default: ours, ours-s3 and our large runs)
  * --queue-files N            files of the StartFileTransfer queue benchmark (10000); --skip queue leaves it out
- * --queue-concurrency C      sends at once in it (10, the component's per-connector default)
+ * --queue-concurrency C      sends at once in it (4: the receiver's maxConcurrentRequestsPerClient default)
  * --smoke                    a tiny run: ours + as2-lib (keystore cached), 2 s phases at 1 and 8, 16MB large
  * </pre>
  */
@@ -39,7 +39,7 @@ final class BenchOptions {
     boolean large = true;
     boolean queue = true;
     int queueFiles = 10_000;
-    int queueConcurrency = 10;
+    int queueConcurrency = 4;
     double warmupSeconds = 10;
     double phaseSeconds = 30;
     List<Integer> concurrency = List.of(1, 8, 32);
