@@ -225,7 +225,7 @@ final class Report {
         b.append(String.format(Locale.ROOT, "Requests of %s files from %s callers while the files are sent; %s sends "
                 + "at once; ours → ours, signed SYNC MDN verified. Completed/s: first accept to last COMPLETED; "
                 + "latency: accept to COMPLETED (durable: the store's accepted_at and finished_at).%n%n",
-                QueueRun.REQUEST_FILES, QueueRun.ACCEPT_THREADS, num(firstOf(durable, memory, "concurrency"))));
+                QueueRun.REQUEST_FILES, QueueRun.ACCEPT_THREADS, firstOf(durable, memory, "concurrency")));
         b.append("| queue | accepted/s | completed/s | p50 / p99 ms | completed / failed |\n|---|---|---|---|---|\n");
         for (Map<String, Object> v : List.of(memory, durable)) {
             if (v.isEmpty()) {
