@@ -101,9 +101,10 @@ class AsyncMdnTest {
                 public void configure() {
                     // the first announcement fails (its status JSON could not be stored): the send stays pending
                     // and is announced again at the next check
+                    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
                     from("direct:mdn-timeouts").process(e -> {
                         announced.add(e);
-                        if (announced.size() == 1) {
+                        if (calls.incrementAndGet() == 1) {
                             throw new IllegalStateException("S3 is down");
                         }
                     });
