@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -38,7 +38,7 @@ final class ConnectorRuntime implements AutoCloseable {
     private final PendingTransferStore store;
     private final ConnectorSender sender;
     private final AsyncMdnCompleter completer;
-    private final Consumer<OutboundResult> finished;
+    private final Predicate<OutboundResult> finish;
     private final AsyncMdnReceiver receiver;
     private final String timeoutEndpoint;
     private final TransferRegistry registry;
@@ -48,20 +48,27 @@ final class ConnectorRuntime implements AutoCloseable {
 
     /**
      * @param store    where ASYNC sends wait for their MDN
-     * @param finished told of every ASYNC send its MDN (or the timeout) finished, before the routes hear of it
+     * @param finish   finishes an ASYNC send whose result (MDN arrived, or timeout) is stored: removes its pending
+     *                 record and records the outcome; false when it was finished elsewhere
      */
     ConnectorRuntime(TransferAs2Component component, PendingTransferStore store, String timeoutEndpoint,
-                     Consumer<OutboundResult> finished) {
+                     Predicate<OutboundResult> finish) {
         this.context = component.getCamelContext();
         this.store = store;
-        this.finished = finished;
+        this.finish = finish;
         this.sender = new ConnectorSender(component.transferRegistry(), component.getCertificateStore(), clients,
                 store, new CamelBasicAuthResolver(context));
         this.completer = new AsyncMdnCompleter(store, component.getCertificateStore());
-        this.receiver = mdn -> {
-            Optional<OutboundResult> result = completer.receive(mdn);
-            result.ifPresent(this::finished);
-            return result;
+        this.receiver = new AsyncMdnReceiver() {
+            @Override
+            public Optional<OutboundResult> receive(io.transferas2.transfer.AsyncMdn mdn) {
+                return completer.receive(mdn);
+            }
+
+            @Override
+            public boolean complete(OutboundResult result) {
+                return finish.test(result);
+            }
         };
         this.timeoutEndpoint = timeoutEndpoint;
         // a deleted connector's pool is closed at once; URL and TLS changes rebuild it at the next send
@@ -89,17 +96,19 @@ final class ConnectorRuntime implements AutoCloseable {
         return completer;
     }
 
-    /** The component's async MDN receiver: completes through the completer and records the result. */
+    /** The component's async MDN receiver: verifies through the completer; completing records the outcome. */
     AsyncMdnReceiver receiver() {
         return receiver;
     }
 
-    private void finished(OutboundResult result) {
+    /** Finishes a send whose FAILED result was stored; false when it failed (tried again at the next sweep). */
+    private boolean finished(OutboundResult result) {
         try {
-            finished.accept(result);
+            return finish.test(result);
         } catch (RuntimeException e) {
             LOG.warn("Recording the end of transfer {} (message {}) failed: {}", result.transferId(),
                     result.messageId(), e.getMessage(), e);
+            return false;
         }
     }
 
@@ -107,28 +116,49 @@ final class ConnectorRuntime implements AutoCloseable {
         return store;
     }
 
-    /** Fails the ASYNC sends whose MDN is overdue and announces each; returns them. */
+    /**
+     * Fails the ASYNC sends whose MDN is overdue: announces each (its route stores the FAILED status JSON), then
+     * finishes it. A send whose announcement failed stays pending and is tried again at the next sweep, so a crash or
+     * an S3 outage never leaves it finished without its status JSON.
+     *
+     * @return the sends this sweep finished
+     */
     List<OutboundResult> sweep() {
         List<OutboundResult> expired;
         try {
-            expired = completer.expire(Instant.now());
+            expired = completer.overdue(Instant.now());
         } catch (RuntimeException e) {
             LOG.warn("Checking ASYNC transfers for overdue MDNs failed: {}", e.getMessage(), e);
             return List.of();
         }
+        List<OutboundResult> finishedNow = new java.util.ArrayList<>();
         for (OutboundResult result : expired) {
-            finished(result);
-            announce(result);
+            if (!announce(result)) {
+                giveBack(result);
+            } else if (finished(result)) {
+                finishedNow.add(result);
+            }
         }
-        return expired;
+        return finishedNow;
     }
 
-    private void announce(OutboundResult result) {
+    /** Releases the claim of a send whose announcement failed, so that the next sweep (on any node) tries again. */
+    private void giveBack(OutboundResult result) {
+        try {
+            completer.release(result);
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot release the claim on transfer {} (it expires by itself): {}", result.transferId(),
+                    e.toString());
+        }
+    }
+
+    /** Hands a timed-out send to the timeout endpoint; false when its route failed. */
+    private boolean announce(OutboundResult result) {
         if (timeoutEndpoint == null || timeoutEndpoint.isBlank()) {
             LOG.warn("Transfer {} (message {}) of connector {} FAILED: {} (set the component's"
                      + " asyncMdnTimeoutEndpoint to handle this in a route)", result.transferId(), result.messageId(),
                     result.connectorId(), result.failureMessage());
-            return;
+            return true;
         }
         try {
             if (template == null) {
@@ -139,12 +169,16 @@ final class ConnectorRuntime implements AutoCloseable {
             exchange.getIn().setBody(result.status().toJson());
             Exchange done = template.send(timeoutEndpoint, exchange);
             if (done.getException() != null) {
-                LOG.warn("Announcing the timeout of transfer {} to {} failed: {}", result.transferId(),
-                        timeoutEndpoint, done.getException().getMessage(), done.getException());
+                LOG.warn("Announcing the timeout of transfer {} to {} failed (tried again later): {}",
+                        result.transferId(), timeoutEndpoint, done.getException().getMessage(),
+                        done.getException());
+                return false;
             }
+            return !done.isRollbackOnly();
         } catch (RuntimeException e) {
-            LOG.warn("Announcing the timeout of transfer {} to {} failed: {}", result.transferId(), timeoutEndpoint,
-                    e.getMessage(), e);
+            LOG.warn("Announcing the timeout of transfer {} to {} failed (tried again later): {}",
+                    result.transferId(), timeoutEndpoint, e.getMessage(), e);
+            return false;
         }
     }
 

@@ -355,13 +355,26 @@ public class TransferAs2Component extends HealthCheckComponent {
                 java.time.Duration.ofMillis(retryMaxDelay));
     }
 
-    /** Records the end of an ASYNC send (MDN arrived or overdue) on its file, when it is one of the queue's. */
-    private void asyncFinished(OutboundResult result) {
+    /**
+     * Finishes an ASYNC send (MDN arrived or overdue) whose result was stored: removes its pending record and records
+     * the outcome on its file, when it is one of the queue's. With the store's own pending records both happen in one
+     * transaction.
+     *
+     * @return false when it was finished elsewhere
+     */
+    private boolean asyncFinished(OutboundResult result) {
         String statusKey = result.statusTarget() == null ? null : result.statusTarget().toString();
         FileOutcome outcome = result.completed() ? FileOutcome.completed(result.mic(), statusKey)
                 : FileOutcome.failed(result.failureCode() == null ? null : result.failureCode().name(),
                         result.failureMessage(), result.mic(), statusKey);
+        if (pendingTransferStore == null) {
+            return transferStore().finishAsync(result.messageId(), outcome, Instant.now());
+        }
+        if (!pendingTransferStore.remove(result.messageId())) {
+            return false;
+        }
         transferStore().finishProcessing(result.messageId(), outcome, Instant.now());
+        return true;
     }
 
     // ---- connector producer runtime ----------------------------------------------------------------------------

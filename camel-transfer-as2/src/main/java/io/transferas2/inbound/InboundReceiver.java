@@ -44,6 +44,7 @@ import io.transferas2.model.Server;
 import io.transferas2.registry.ResourceNotFoundException;
 import io.transferas2.registry.TransferRegistry;
 import io.transferas2.transfer.AsyncMdn;
+import io.transferas2.transfer.AsyncMdnBusyException;
 import io.transferas2.transfer.AsyncMdnReceiver;
 import io.transferas2.transfer.OutboundResult;
 import io.transferas2.transfer.StatusCode;
@@ -404,12 +405,17 @@ public final class InboundReceiver {
         }
         String contentType = RequestOrigin.header(in.headers, "Content-Type");
         Optional<OutboundResult> result;
+        AsyncMdnReceiver receiver = asyncMdnReceiver.get();
         try {
-            result = asyncMdnReceiver.get().receive(new AsyncMdn(settings.serverId(), in.origin.clientIp(),
+            result = receiver.receive(new AsyncMdn(settings.serverId(), in.origin.clientIp(),
                     Map.copyOf(in.headers), contentType, file));
         } catch (As2Exception e) {
             LOG.info("server {}: async MDN from {} refused: {}", settings.serverId(), in.as2From, e.toString());
             return InboundResponse.text(400, e.failureCode() + ": " + e.getMessage(), Map.of());
+        } catch (AsyncMdnBusyException e) {
+            LOG.info("server {}: async MDN from {}: {}; answered 503", settings.serverId(), in.as2From,
+                    e.getMessage());
+            return asyncMdnNotStored();
         }
         if (result.isEmpty()) {
             LOG.info("server {}: async MDN from {} matches no pending ASYNC transfer", settings.serverId(),
@@ -418,11 +424,45 @@ public final class InboundReceiver {
                     + " this MDN", Map.of());
         }
         OutboundResult r = result.get();
-        deliverQuietly(new InboundDelivery(InboundDelivery.Type.MDN, r.statusCode(), settings.serverId(), null,
-                in.as2From, in.as2To, r.messageId(), in.subject(), contentType, null, in.origin.clientIp(), false,
-                false, false, r.mic(), r.transferSize(), r.failureCode(), r.failureMessage(), null, r.status(), null,
-                in.messageIdStripped(), file, r, null));
+        // the route stores the status JSON first; only then is the send finished (its pending record removed), so a
+        // crash or a failed route leaves it pending and the partner's next copy of the MDN finishes it
+        try {
+            route.deliver(new InboundDelivery(InboundDelivery.Type.MDN, r.statusCode(), settings.serverId(), null,
+                    in.as2From, in.as2To, r.messageId(), in.subject(), contentType, null, in.origin.clientIp(), false,
+                    false, false, r.mic(), r.transferSize(), r.failureCode(), r.failureMessage(), null, r.status(),
+                    null, in.messageIdStripped(), file, r, null));
+        } catch (Exception e) {
+            LOG.warn("server {}: the route failed on the async MDN for transfer {} (message {}); it stays pending and"
+                    + " the MDN is refused with 503 so the partner sends it again: {}", settings.serverId(),
+                    r.transferId(), r.messageId(), describe(e));
+            releaseQuietly(receiver, r);
+            return asyncMdnNotStored();
+        }
+        try {
+            receiver.complete(r);
+        } catch (RuntimeException e) {
+            LOG.warn("server {}: cannot finish transfer {} (message {}) after its async MDN was stored; refused with"
+                    + " 503 so the partner sends it again: {}", settings.serverId(), r.transferId(), r.messageId(),
+                    e.toString());
+            releaseQuietly(receiver, r);
+            return asyncMdnNotStored();
+        }
         return InboundResponse.empty(200);
+    }
+
+    /** The store just failed; the claim then expires by itself if it cannot be given back either. */
+    private void releaseQuietly(AsyncMdnReceiver receiver, OutboundResult r) {
+        try {
+            receiver.release(r);
+        } catch (RuntimeException e) {
+            LOG.debug("server {}: cannot release the claim on transfer {}: {}", settings.serverId(), r.transferId(),
+                    e.toString());
+        }
+    }
+
+    private static InboundResponse asyncMdnNotStored() {
+        return InboundResponse.text(503, "The MDN could not be stored; send it again later",
+                Map.of("Retry-After", String.valueOf(RequestGate.RETRY_AFTER_SECONDS)));
     }
 
     // ---- MDNs and responses ------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import io.transferas2.as2.DispositionModifier;
 import io.transferas2.as2.MdnReader;
 import io.transferas2.certs.CertificateStore;
 import io.transferas2.transfer.AsyncMdn;
+import io.transferas2.transfer.AsyncMdnBusyException;
 import io.transferas2.transfer.AsyncMdnReceiver;
 import io.transferas2.transfer.OutboundResult;
 import io.transferas2.transfer.StatusCode;
@@ -31,13 +32,17 @@ import io.transferas2.transfer.StatusCode;
 /**
  * Finishes ASYNC sends. A server consumer hands every MDN POSTed to it to {@link #receive(AsyncMdn)}: the MDN's
  * Original-Message-ID names the pending transfer, which is verified exactly like a SYNC MDN (partner signing
- * certificates at arrival time, signed-receipt request, MIC) and completed. {@link #expire(Instant)} fails the
- * transfers whose MDN did not come in time. Completion removes the record from the {@link PendingTransferStore}
- * first, so with a shared store each transfer completes on one node only.
+ * certificates at arrival time, signed-receipt request, MIC). {@link #overdue(Instant)} lists the transfers whose MDN
+ * did not come in time, as FAILED results. Either result is stored first (status JSON) and the transfer then finished
+ * with {@link #complete}, which removes the record from the {@link PendingTransferStore}: with a shared store each
+ * transfer completes on one node only, and a crash before it leaves the transfer pending, never finished without its
+ * status JSON.
  */
 public final class AsyncMdnCompleter implements AsyncMdnReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncMdnCompleter.class);
     /** Found wherever the field sits (plain, or inside the signed part); MDNs are small and 7-bit. */
+    /** How long a node holds a pending send while its route stores the result; a dead node's claim then expires. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
     private static final Pattern ORIGINAL_MESSAGE_ID = Pattern.compile("(?im)^original-message-id:\\s*(.+?)\\s*$");
 
     private final PendingTransferStore store;
@@ -65,24 +70,43 @@ public final class AsyncMdnCompleter implements AsyncMdnReceiver {
         }
         OutboundResult result = evaluator.evaluate(transfer.get(), mdn.contentType(), body,
                 header(mdn.headers(), "Message-ID"), header(mdn.headers(), "Subject"), certificates.now());
-        if (!store.remove(transfer.get().messageId())) {
-            LOG.info("Async MDN for {} arrived after the transfer completed elsewhere", original.get());
-            return Optional.empty();
+        if (!store.claim(original.get(), Instant.now(), CLAIM_LEASE)) {
+            throw new AsyncMdnBusyException(original.get());
         }
-        LOG.debug("Transfer {} completed by async MDN: {}", result.transferId(), result.statusCode());
+        LOG.debug("Transfer {} finished by async MDN: {}", result.transferId(), result.statusCode());
         return Optional.of(result);
     }
 
     /**
-     * Fails every pending transfer whose deadline has passed, with {@code VERIFICATION_FAILED}: without an MDN the
-     * delivery cannot be verified (AWS documents no code for a missing async MDN).
+     * Removes the finished transfer's pending record (after its result was stored).
      *
-     * @return the transfers this call failed
+     * @return false when it was removed before (completed elsewhere)
      */
-    public List<OutboundResult> expire(Instant now) {
+    @Override
+    public boolean complete(OutboundResult result) {
+        boolean removed = store.remove(result.messageId());
+        if (!removed) {
+            LOG.info("Transfer {} (message {}) was finished elsewhere meanwhile", result.transferId(),
+                    result.messageId());
+        }
+        return removed;
+    }
+
+    @Override
+    public void release(OutboundResult result) {
+        store.release(result.messageId());
+    }
+
+    /**
+     * The pending transfers whose deadline has passed, as FAILED results with {@code VERIFICATION_FAILED}: without an
+     * MDN the delivery cannot be verified (AWS documents no code for a missing async MDN). Each is claimed for this
+     * caller; they stay pending until {@link #complete} removes them or {@link #release} gives them back.
+     */
+    public List<OutboundResult> overdue(Instant now) {
         List<OutboundResult> expired = new ArrayList<>();
         for (PendingTransfer t : store.list()) {
-            if (t.expiresAt() != null && !t.expiresAt().isAfter(now) && store.remove(t.messageId())) {
+            // claimed, so that of several nodes sweeping at once one announces the timeout
+            if (t.expiresAt() != null && !t.expiresAt().isAfter(now) && store.claim(t.messageId(), now, CLAIM_LEASE)) {
                 Duration waited = Duration.between(t.sentAt(), t.expiresAt());
                 expired.add(OutboundResults.of(t, StatusCode.FAILED, As2FailureCode.VERIFICATION_FAILED,
                         "No MDN received for message with ID " + t.messageId() + " within " + waited, now));

@@ -1,5 +1,7 @@
 package io.transferas2.outbound;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,4 +24,19 @@ public interface PendingTransferStore {
 
     /** Every pending transfer (for the timeout sweep). */
     List<PendingTransfer> list();
+
+    /**
+     * Claims the pending transfer for {@code lease}, so that of several nodes handling its MDN (or its timeout) at once
+     * only one runs the route; an expired claim can be taken again. A store used by one node only may keep the
+     * default, which always succeeds.
+     *
+     * @return false when another claim on it is still running
+     */
+    default boolean claim(String messageId, Instant now, Duration lease) {
+        return true;
+    }
+
+    /** Gives up a claim (the route failed), so that the next copy of the MDN or the next sweep can handle it at once. */
+    default void release(String messageId) {
+    }
 }

@@ -25,7 +25,7 @@ import io.transferas2.store.TransferStore;
  * Runs the queue on one node: a dispatcher thread claims files from the store (oldest first per connector, at most
  * {@code maxConcurrentPerConnector} per connector and {@code maxConcurrent} in all, connectors taken in turn so one
  * slow partner cannot starve the others), hands each to the {@link FileSender} on a worker thread and records the
- * outcome. Leases of files in flight are renewed; a node that dies stops renewing, and another node (or this one
+ * outcome (outcomes that finish together share one commit, see {@link OutcomeRecorder}). Leases of files in flight are renewed; a node that dies stops renewing, and another node (or this one
  * after its restart) takes its files over when the leases expire.
  */
 public final class TransferWorkers {
@@ -36,6 +36,7 @@ public final class TransferWorkers {
     private final TransferStore store;
     private final QueueSettings settings;
     private final Clock clock;
+    private final OutcomeRecorder recorder;
     private final Map<Long, ClaimedFile> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perConnector = new ConcurrentHashMap<>();
     private final Object signal = new Object();
@@ -51,6 +52,7 @@ public final class TransferWorkers {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.recorder = new OutcomeRecorder(store, settings.node(), clock);
     }
 
     /**
@@ -179,7 +181,7 @@ public final class TransferWorkers {
             if (outcome == null) {
                 return;
             }
-            if (!store.record(file, settings.node(), outcome, clock.instant())) {
+            if (!recorder.record(file, outcome)) {
                 LOG.info("transfer {} file {} ({}): the lease was lost before its outcome {} was recorded; the node"
                         + " that took it over records it", file.transferId(), file.fileIndex(), file.filePath(),
                         outcome.status());

@@ -3,6 +3,8 @@ package io.transferas2.store;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +14,10 @@ import io.transferas2.outbound.MessageIds;
 import io.transferas2.outbound.PendingTransfer;
 import io.transferas2.outbound.PendingTransferStore;
 
-/** ASYNC sends waiting for their MDN, in {@code tas2_pending_mdn}; the delete that succeeds is the claim. */
+/**
+ * ASYNC sends waiting for their MDN, in {@code tas2_pending_mdn}: a node claims a send (claimed_until) while it runs
+ * the route for its MDN or timeout, and the delete that succeeds finishes it.
+ */
 final class JdbcPendingTransfers implements PendingTransferStore {
     private final Jdbc jdbc;
 
@@ -47,6 +52,20 @@ final class JdbcPendingTransfers implements PendingTransferStore {
     public boolean remove(String messageId) {
         return jdbc.inTransaction("remove pending transfer", c -> Jdbc.update(c, "DELETE FROM tas2_pending_mdn"
                 + " WHERE message_id = ?", MessageIds.bare(messageId)) == 1);
+    }
+
+    @Override
+    public boolean claim(String messageId, Instant now, Duration lease) {
+        // one conditional update: whichever node's update matches the row first holds the claim
+        return jdbc.inTransaction("claim pending transfer", c -> Jdbc.update(c, "UPDATE tas2_pending_mdn"
+                + " SET claimed_until = ? WHERE message_id = ? AND (claimed_until IS NULL OR claimed_until <= ?)",
+                now.plus(lease).toEpochMilli(), MessageIds.bare(messageId), now.toEpochMilli()) == 1);
+    }
+
+    @Override
+    public void release(String messageId) {
+        jdbc.inTransaction("release pending transfer", c -> Jdbc.update(c, "UPDATE tas2_pending_mdn"
+                + " SET claimed_until = NULL WHERE message_id = ?", MessageIds.bare(messageId)));
     }
 
     @Override

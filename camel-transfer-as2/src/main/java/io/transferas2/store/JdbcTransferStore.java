@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -23,8 +25,11 @@ import io.transferas2.registry.InvalidRequestException;
 import io.transferas2.registry.Page;
 
 /**
- * {@link TransferStore} over JDBC. The SQL is plain enough for both H2 (the embedded default) and PostgreSQL; the
- * claim is {@code SELECT ... FOR UPDATE SKIP LOCKED}, so several nodes on one PostgreSQL never claim the same file.
+ * {@link TransferStore} over JDBC. The SQL is plain enough for both H2 (the embedded default) and PostgreSQL. A claim
+ * reads a batch of candidates from the (status, connector_id, file_id) index ({@code FOR UPDATE SKIP LOCKED} on
+ * PostgreSQL, so several nodes on one database skip each other's rows) and leases them with UPDATEs that check each
+ * file again, so no file is ever claimed twice. Outcomes are recorded in batches ({@link #recordAll}): one commit for
+ * all the files that finished meanwhile.
  * The schema is created and upgraded by Flyway (scripts in {@code io/transferas2/store/migration}, history table
  * {@code tas2_schema_history}) when the store opens.
  */
@@ -36,6 +41,8 @@ public final class JdbcTransferStore implements TransferStore {
     private final Jdbc jdbc;
     private final AutoCloseable onClose;
     private final JdbcPendingTransfers pending;
+    /** Appended to the claim's SELECT: rows locked by other claimers are skipped (PostgreSQL, several nodes). */
+    private final String lockClause;
 
     /**
      * Opens the store on a DataSource, creating or upgrading its tables.
@@ -47,6 +54,9 @@ public final class JdbcTransferStore implements TransferStore {
         this.jdbc = new Jdbc(dataSource);
         this.onClose = onClose;
         migrate(dataSource);
+        // H2 locks every row matching a SELECT ... FOR UPDATE before it applies FETCH FIRST (the whole queue); one
+        // node owns an embedded H2 store, and the claim's UPDATE checks each file again, so H2 needs no lock here
+        this.lockClause = isPostgres(dataSource) ? " FOR UPDATE SKIP LOCKED" : "";
         this.pending = new JdbcPendingTransfers(jdbc);
     }
 
@@ -60,6 +70,14 @@ public final class JdbcTransferStore implements TransferStore {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new StoreException("transfer store: cannot open: " + e.getMessage(), e);
+        }
     }
 
     public DataSource dataSource() {
@@ -133,17 +151,33 @@ public final class JdbcTransferStore implements TransferStore {
     public List<String> connectorsWithWork(Instant now) {
         long t = now.toEpochMilli();
         return jdbc.inTransaction("list connectors with queued files", c -> {
-            List<String> ids = new ArrayList<>();
+            Set<String> ids = new TreeSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT connector_id FROM tas2_transfer_file"
-                    + " WHERE (status = 'QUEUED' AND not_before <= ?) OR (status = 'IN_PROGRESS' AND lease_until < ?)")) {
-                Jdbc.bind(ps, t, t);
+                    + " WHERE status = 'IN_PROGRESS' AND lease_until < ?")) {
+                Jdbc.bind(ps, t);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
                     }
                 }
             }
-            return ids;
+            // one index seek per connector (a loose index scan), not a read of the whole queue
+            try (PreparedStatement ps = c.prepareStatement("SELECT connector_id FROM tas2_transfer_file"
+                    + " WHERE status = 'QUEUED' AND connector_id > ? AND not_before <= ?"
+                    + " ORDER BY status, connector_id FETCH FIRST 1 ROWS ONLY")) {
+                String after = "";
+                while (true) {
+                    Jdbc.bind(ps, after, t);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            break;
+                        }
+                        after = rs.getString(1);
+                    }
+                    ids.add(after);
+                }
+            }
+            return new ArrayList<>(ids);
         });
     }
 
@@ -155,42 +189,107 @@ public final class JdbcTransferStore implements TransferStore {
         long t = now.toEpochMilli();
         long until = now.plus(lease).toEpochMilli();
         return jdbc.inTransaction("claim files of " + connectorId, c -> {
-            List<Object[]> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT file_id, transfer_id, file_index, file_path,"
-                    + " message_id, attempts, status FROM tas2_transfer_file WHERE connector_id = ? AND"
-                    + " ((status = 'QUEUED' AND not_before <= ?) OR (status = 'IN_PROGRESS' AND lease_until < ?))"
-                    + " ORDER BY file_id FETCH FIRST " + max + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                Jdbc.bind(ps, connectorId, t, t);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                                rs.getString(5), rs.getInt(6), rs.getString(7) });
-                    }
+            List<Candidate> taken = new ArrayList<>();
+            // a candidate another claimer took meanwhile is left out; read again (a few times) to fill the batch
+            for (int round = 0; round < 3 && taken.size() < max; round++) {
+                // files of a dead node first (they are older), then the queue in acceptance order
+                int want = max - taken.size();
+                List<Candidate> candidates = candidates(c, connectorId,
+                        "status = 'IN_PROGRESS' AND lease_until < ?", want, t);
+                if (candidates.size() < want) {
+                    candidates.addAll(candidates(c, connectorId, "status = 'QUEUED' AND not_before <= ?",
+                            want - candidates.size(), t));
+                }
+                List<Candidate> got = candidates.isEmpty() ? List.of() : take(c, candidates, node, until, t);
+                taken.addAll(got);
+                if (got.size() == candidates.size()) {
+                    break;
                 }
             }
-            List<ClaimedFile> claimed = new ArrayList<>();
+            if (taken.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement expire = c.prepareStatement("UPDATE tas2_transfer_attempt"
+                    + " SET outcome = 'LEASE_EXPIRED', ended_at = ? WHERE file_id = ? AND ended_at IS NULL");
+                 PreparedStatement attempt = c.prepareStatement("INSERT INTO tas2_transfer_attempt (file_id,"
+                         + " attempt, node, started_at) VALUES (?, ?, ?, ?)")) {
+                boolean expired = false;
+                for (Candidate k : taken) {
+                    if (k.leaseExpired()) {
+                        Jdbc.bind(expire, t, k.fileId());
+                        expire.addBatch();
+                        expired = true;
+                    }
+                    Jdbc.bind(attempt, k.fileId(), k.attempts() + 1, node, t);
+                    attempt.addBatch();
+                }
+                if (expired) {
+                    expire.executeBatch();
+                }
+                attempt.executeBatch();
+            }
+            List<ClaimedFile> claimed = new ArrayList<>(taken.size());
             Map<String, String> headers = new HashMap<>();
-            for (Object[] r : rows) {
-                long fileId = (Long) r[0];
-                int attempt = (Integer) r[5] + 1;
-                if ("IN_PROGRESS".equals(r[6])) {
-                    Jdbc.update(c, "UPDATE tas2_transfer_attempt SET outcome = 'LEASE_EXPIRED', ended_at = ?"
-                            + " WHERE file_id = ? AND ended_at IS NULL", t, fileId);
+            for (Candidate k : taken) {
+                if (!headers.containsKey(k.transferId())) {
+                    headers.put(k.transferId(), customHeaders(c, k.transferId()));
                 }
-                Jdbc.update(c, "UPDATE tas2_transfer_file SET status = 'IN_PROGRESS', lease_owner = ?,"
-                        + " lease_until = ?, attempts = ?, updated_at = ? WHERE file_id = ?", node, until, attempt, t,
-                        fileId);
-                Jdbc.update(c, "INSERT INTO tas2_transfer_attempt (file_id, attempt, node, started_at)"
-                        + " VALUES (?, ?, ?, ?)", fileId, attempt, node, t);
-                String transferId = (String) r[1];
-                if (!headers.containsKey(transferId)) {
-                    headers.put(transferId, customHeaders(c, transferId));
-                }
-                claimed.add(new ClaimedFile(fileId, transferId, (Integer) r[2], connectorId, (String) r[3],
-                        (String) r[4], attempt, headers.get(transferId)));
+                claimed.add(new ClaimedFile(k.fileId(), k.transferId(), k.fileIndex(), connectorId, k.filePath(),
+                        k.messageId(), k.attempts() + 1, headers.get(k.transferId())));
             }
             return claimed;
         });
+    }
+
+    /** A claimable file as read, before it is taken. */
+    private record Candidate(long fileId, String transferId, int fileIndex, String filePath, String messageId,
+                             int attempts, boolean leaseExpired) {
+    }
+
+    /**
+     * Reads up to {@code max} claimable files of the connector in claim order. The ORDER BY names the index's columns
+     * so H2 walks the (status, connector_id, file_id) index and stops after {@code max} rows; PostgreSQL also skips
+     * rows another node is claiming at this moment.
+     */
+    private List<Candidate> candidates(Connection c, String connectorId, String condition, int max, long t)
+            throws SQLException {
+        List<Candidate> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT file_id, transfer_id, file_index, file_path,"
+                + " message_id, attempts, status FROM tas2_transfer_file WHERE connector_id = ? AND " + condition
+                + " ORDER BY status, connector_id, file_id FETCH FIRST " + max + " ROWS ONLY" + lockClause)) {
+            Jdbc.bind(ps, connectorId, t);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), "IN_PROGRESS".equals(rs.getString(7))));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Leases the candidates that are still claimable (one batch). The condition is checked again by each UPDATE, so
+     * a file another claimer took in between is left out rather than claimed twice.
+     */
+    private static List<Candidate> take(Connection c, List<Candidate> candidates, String node, long until, long t)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE tas2_transfer_file SET status = 'IN_PROGRESS',"
+                + " lease_owner = ?, lease_until = ?, attempts = ?, updated_at = ? WHERE file_id = ? AND attempts = ?"
+                + " AND ((status = 'QUEUED' AND not_before <= ?) OR (status = 'IN_PROGRESS' AND lease_until < ?))")) {
+            for (Candidate k : candidates) {
+                Jdbc.bind(ps, node, until, k.attempts() + 1, t, k.fileId(), k.attempts(), t, t);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            List<Candidate> taken = new ArrayList<>(candidates.size());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    taken.add(candidates.get(i));
+                }
+            }
+            return taken;
+        }
     }
 
     private static String customHeaders(Connection c, String transferId) throws SQLException {
@@ -222,22 +321,40 @@ public final class JdbcTransferStore implements TransferStore {
     }
 
     @Override
-    public boolean record(ClaimedFile file, String node, FileOutcome outcome, Instant now) {
+    public List<AttemptOutcome> recordAll(List<AttemptOutcome> outcomes, String node, Instant now) {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
         long t = now.toEpochMilli();
-        String message = Jdbc.fit(outcome.failureMessage(), 4000);
-        return jdbc.inTransaction("record file " + file.fileId(), c -> {
-            int changed = Jdbc.update(c, "UPDATE tas2_transfer_file SET status = ?, failure_code = ?,"
-                    + " failure_message = ?, mic = COALESCE(?, mic), status_key = COALESCE(?, status_key),"
-                    + " not_before = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?, finished_at = ?"
-                    + " WHERE file_id = ? AND lease_owner = ? AND status = 'IN_PROGRESS'",
-                    outcome.status().name(), outcome.failureCode(), message, outcome.mic(), outcome.statusKey(),
-                    outcome.notBefore() == null ? t : outcome.notBefore().toEpochMilli(), t,
-                    Jdbc.orNull(outcome.status().finished() ? t : null), file.fileId(), node);
-            Jdbc.update(c, "UPDATE tas2_transfer_attempt SET outcome = ?, ended_at = ?, failure_code = ?,"
-                    + " failure_message = ? WHERE file_id = ? AND attempt = ? AND ended_at IS NULL",
-                    outcome.status() == FileStatus.QUEUED ? "RETRY" : outcome.status().name(), t,
-                    outcome.failureCode(), message, file.fileId(), file.attempt());
-            return changed == 1;
+        return jdbc.inTransaction("record " + outcomes.size() + " file(s)", c -> {
+            List<AttemptOutcome> lost = new ArrayList<>();
+            try (PreparedStatement file = c.prepareStatement("UPDATE tas2_transfer_file SET status = ?,"
+                    + " failure_code = ?, failure_message = ?, mic = COALESCE(?, mic),"
+                    + " status_key = COALESCE(?, status_key), not_before = ?, lease_owner = NULL, lease_until = NULL,"
+                    + " updated_at = ?, finished_at = ? WHERE file_id = ? AND lease_owner = ? AND status = 'IN_PROGRESS'");
+                 PreparedStatement attempt = c.prepareStatement("UPDATE tas2_transfer_attempt SET outcome = ?,"
+                         + " ended_at = ?, failure_code = ?, failure_message = ? WHERE file_id = ? AND attempt = ?"
+                         + " AND ended_at IS NULL")) {
+                for (AttemptOutcome a : outcomes) {
+                    FileOutcome outcome = a.outcome();
+                    String message = Jdbc.fit(outcome.failureMessage(), 4000);
+                    Jdbc.bind(file, outcome.status().name(), outcome.failureCode(), message, outcome.mic(),
+                            outcome.statusKey(), outcome.notBefore() == null ? t : outcome.notBefore().toEpochMilli(),
+                            t, Jdbc.orNull(outcome.status().finished() ? t : null), a.file().fileId(), node);
+                    file.addBatch();
+                    Jdbc.bind(attempt, outcome.status() == FileStatus.QUEUED ? "RETRY" : outcome.status().name(), t,
+                            outcome.failureCode(), message, a.file().fileId(), a.file().attempt());
+                    attempt.addBatch();
+                }
+                int[] counts = file.executeBatch();
+                attempt.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        lost.add(outcomes.get(i));
+                    }
+                }
+            }
+            return lost;
         });
     }
 
@@ -262,14 +379,31 @@ public final class JdbcTransferStore implements TransferStore {
 
     @Override
     public boolean finishProcessing(String messageId, FileOutcome outcome, Instant now) {
+        return jdbc.inTransaction("finish message " + messageId, c -> finishFile(c, messageId, outcome, now));
+    }
+
+    @Override
+    public boolean finishAsync(String messageId, FileOutcome outcome, Instant now) {
+        return jdbc.inTransaction("finish message " + messageId, c -> {
+            if (Jdbc.update(c, "DELETE FROM tas2_pending_mdn WHERE message_id = ?",
+                    io.transferas2.outbound.MessageIds.bare(messageId)) == 0) {
+                return false;
+            }
+            finishFile(c, messageId, outcome, now);
+            return true;
+        });
+    }
+
+    private static boolean finishFile(Connection c, String messageId, FileOutcome outcome, Instant now)
+            throws SQLException {
         long t = now.toEpochMilli();
         // IN_PROGRESS too: a fast partner's ASYNC MDN can arrive before the send recorded PROCESSING
-        return jdbc.inTransaction("finish message " + messageId, c -> Jdbc.update(c, "UPDATE tas2_transfer_file"
-                + " SET status = ?, failure_code = ?, failure_message = ?, mic = COALESCE(?, mic),"
-                + " status_key = COALESCE(?, status_key), lease_owner = NULL, lease_until = NULL, updated_at = ?,"
-                + " finished_at = ? WHERE message_id = ? AND status IN ('PROCESSING', 'IN_PROGRESS')",
+        return Jdbc.update(c, "UPDATE tas2_transfer_file SET status = ?, failure_code = ?, failure_message = ?,"
+                + " mic = COALESCE(?, mic), status_key = COALESCE(?, status_key), lease_owner = NULL,"
+                + " lease_until = NULL, updated_at = ?, finished_at = ? WHERE message_id = ?"
+                + " AND status IN ('PROCESSING', 'IN_PROGRESS')",
                 outcome.status().name(), outcome.failureCode(), Jdbc.fit(outcome.failureMessage(), 4000),
-                outcome.mic(), outcome.statusKey(), t, t, messageId) > 0);
+                outcome.mic(), outcome.statusKey(), t, t, messageId) > 0;
     }
 
     // ---- queries -------------------------------------------------------------------------------------------------

@@ -46,7 +46,16 @@ public interface TransferStore extends AutoCloseable {
      *
      * @return false when the lease was lost (another node took the file over)
      */
-    boolean record(ClaimedFile file, String node, FileOutcome outcome, Instant now);
+    default boolean record(ClaimedFile file, String node, FileOutcome outcome, Instant now) {
+        return recordAll(List.of(new AttemptOutcome(file, outcome)), node, now).isEmpty();
+    }
+
+    /**
+     * Records how several attempts ended, in one transaction: each where {@code node} still holds the file's lease.
+     *
+     * @return the outcomes not recorded because their file's lease was lost (another node took it over)
+     */
+    List<AttemptOutcome> recordAll(List<AttemptOutcome> outcomes, String node, Instant now);
 
     /** Gives claimed files back to the queue at once (graceful stop): QUEUED, lease cleared. */
     void release(Collection<Long> fileIds, String node, Instant now);
@@ -57,6 +66,14 @@ public interface TransferStore extends AutoCloseable {
      * @return false when no PROCESSING file has this Message-ID
      */
     boolean finishProcessing(String messageId, FileOutcome outcome, Instant now);
+
+    /**
+     * Finishes an ASYNC send whose result was stored, in one transaction: removes its pending record (see
+     * {@link #pendingTransfers()}) and finishes its file as {@link #finishProcessing} does, when it is a queued one.
+     *
+     * @return false when no pending record has this Message-ID (it was finished elsewhere)
+     */
+    boolean finishAsync(String messageId, FileOutcome outcome, Instant now);
 
     /** The files of a transfer in request order, a page at a time; empty when the transfer is unknown. */
     Optional<Page<FileTransferResult>> results(String connectorId, String transferId, int maxResults,

@@ -191,6 +191,64 @@ abstract class TransferStoreContract {
     }
 
     @Test
+    void outcomesRecordedTogetherCommitOnceAndALostLeaseIsReportedAlone() {
+        Instant now = Instant.now();
+        String c = connector();
+        NewTransfer t = transfer(c, now, "/b/ok", "/b/bad", "/b/taken-over", "/b/later");
+        store().accept(t);
+        List<ClaimedFile> claimed = store().claim(c, 4, "node-a", now, LEASE);
+        assertThat(claimed).hasSize(4);
+        // the third file's lease expired and another node took it over
+        ClaimedFile takenOver = claimed.get(2);
+        store().renewLeases(List.of(takenOver.fileId()), "node-a", now.minusSeconds(1));
+        assertThat(store().claim(c, 4, "node-b", now, LEASE)).extracting(ClaimedFile::fileId)
+                .containsExactly(takenOver.fileId());
+
+        List<AttemptOutcome> lost = store().recordAll(List.of(
+                new AttemptOutcome(claimed.get(0), FileOutcome.completed("mic0, sha256", "/b/status/0.json")),
+                new AttemptOutcome(claimed.get(1), FileOutcome.failed("HTTP_ERROR_500", "down", null, null)),
+                new AttemptOutcome(takenOver, FileOutcome.completed("mic2, sha256", null)),
+                new AttemptOutcome(claimed.get(3), FileOutcome.retryAt(now.plusSeconds(10), "HTTP_ERROR_503",
+                        "busy"))), "node-a", now);
+
+        assertThat(lost).extracting(a -> a.file().fileId()).containsExactly(takenOver.fileId());
+        assertThat(store().results(c, t.transferId(), 10, null).orElseThrow().items())
+                .extracting(FileTransferResult::status)
+                .containsExactly(FileStatus.COMPLETED, FileStatus.FAILED, FileStatus.IN_PROGRESS, FileStatus.QUEUED);
+        FileTransferResult done = store().fileByMessageId(claimed.get(0).messageId()).orElseThrow();
+        assertThat(done.statusKey()).isEqualTo("/b/status/0.json");
+        assertThat(done.attempts()).extracting(FileAttempt::outcome).containsExactly("COMPLETED");
+        assertThat(store().fileByMessageId(claimed.get(3).messageId()).orElseThrow().attempts())
+                .extracting(FileAttempt::outcome).containsExactly("RETRY");
+        // the retried file waits for its time, then is claimed again (attempt 2)
+        assertThat(store().claim(c, 4, "node-a", now.plusSeconds(5), LEASE)).isEmpty();
+        assertThat(store().claim(c, 4, "node-a", now.plusSeconds(11), LEASE)).extracting(ClaimedFile::attempt)
+                .containsExactly(2);
+    }
+
+    @Test
+    void connectorsWithWorkListsEachConnectorOnceWithDueOrExpiredFilesOnly() {
+        Instant now = Instant.now();
+        String busy = connector();
+        String waiting = connector();
+        String dead = connector();
+        for (int i = 0; i < 3; i++) {
+            store().accept(transfer(busy, now, "/b/" + i + "a", "/b/" + i + "b"));
+        }
+        store().accept(transfer(waiting, now, "/b/w"));
+        ClaimedFile w = store().claim(waiting, 1, "node-a", now, LEASE).get(0);
+        store().record(w, "node-a", FileOutcome.retryAt(now.plusSeconds(120), "HTTP_ERROR_503", "busy"), now);
+        store().accept(transfer(dead, now, "/b/d"));
+        store().claim(dead, 1, "dead-node", now, LEASE);
+
+        assertThat(store().connectorsWithWork(now)).contains(busy).doesNotContain(waiting, dead)
+                .doesNotHaveDuplicates();
+        assertThat(store().connectorsWithWork(now.plus(LEASE).plusSeconds(1))).contains(busy, dead)
+                .doesNotContain(waiting).doesNotHaveDuplicates();
+        assertThat(store().connectorsWithWork(now.plusSeconds(121))).contains(busy, dead, waiting);
+    }
+
+    @Test
     void acceptOnceAcceptsAKeyOnceAndKeySetsAreDurableSets() {
         Instant now = Instant.now();
         String c = connector();
@@ -223,6 +281,25 @@ abstract class TransferStoreContract {
         assertThat(store().pendingTransfers().remove(messageId)).isTrue();
         assertThat(store().pendingTransfers().remove(messageId)).isFalse();
         assertThat(store().pendingTransfers().get(messageId)).isEmpty();
+    }
+
+    @Test
+    void aPendingAsyncTransferIsClaimedByOneHolderUntilItsLeaseEndsOrItIsReleased() {
+        String messageId = UUID.randomUUID() + "@claimed";
+        Instant now = Instant.now();
+        store().pendingTransfers().put(new PendingTransfer("t-2", messageId, "c-00000000000000001", "p-1", "p-2", "A",
+                "B", "http://x", "subject", "f.edi", "application/edi-x12", "/b/f.edi", 12, "abc, sha-256", true,
+                now, now.plusSeconds(60)));
+        Duration lease = Duration.ofMinutes(2);
+        assertThat(store().pendingTransfers().claim(messageId, now, lease)).isTrue();
+        assertThat(store().pendingTransfers().claim("<" + messageId + ">", now.plusSeconds(1), lease)).isFalse();
+        // a holder that died: its claim ends with the lease
+        assertThat(store().pendingTransfers().claim(messageId, now.plus(lease).plusMillis(1), lease)).isTrue();
+        store().pendingTransfers().release(messageId);
+        assertThat(store().pendingTransfers().claim(messageId, now.plusSeconds(2), lease)).isTrue();
+        // a claimed record is still finished once
+        assertThat(store().pendingTransfers().remove(messageId)).isTrue();
+        assertThat(store().pendingTransfers().claim(messageId, now.plusSeconds(3), lease)).isFalse();
     }
 
     @Test

@@ -80,6 +80,9 @@ public final class BenchMain {
                 large.add(largeRun(run));
             }
         }
+        if (options.queue) {
+            results.put("queue", queueRuns());
+        }
         deleteTree(out.resolve("payloads"));
         results.put("finished", Instant.now().toString());
         results.put("loadAverageAfter", Machine.loadAverage());
@@ -185,6 +188,53 @@ public final class BenchMain {
             }
         } finally {
             r.put("server", server.stop(Duration.ofSeconds(30)));
+            deleteTree(work);
+        }
+        return r;
+    }
+
+    /**
+     * The issue's queue benchmark: one receiver (ours, in-memory sink), then one sender JVM per queue, the in-memory
+     * SEDA queue first and the durable one second, in the same run so their ratio means something.
+     */
+    private Map<String, Object> queueRuns() throws Exception {
+        log("StartFileTransfer queue: " + options.queueFiles + " files, in-memory then durable");
+        Map<String, Object> r = new LinkedHashMap<>();
+        Path payload = EdiFiles.write(out.resolve("payloads/queue-10KB.x12"), 10 * 1024, 3);
+        Path work = out.resolve("work").resolve("queue");
+        ChildJvm server = ChildJvm.start("queue-server", flags(options.loadJvmFlags, false, "queue-server", work),
+                serverArgs("ours", "memory", work), logs);
+        try {
+            String ready = server.awaitLine("READY ", Duration.ofSeconds(120));
+            if (ready == null) {
+                r.put("error", "the server did not start; see logs/" + server.name() + ".err");
+                return r;
+            }
+            String url = ready.substring("READY ".length()).strip();
+            for (String queue : List.of("memory", "durable")) {
+                Path side = work.resolve(queue);
+                ChildJvm client = ChildJvm.start("queue-" + queue, flags(options.loadJvmFlags, options.jfr,
+                        "queue-" + queue, side), List.of("client", "--impl", "ours", "--keys", keys.dir().toString(),
+                        "--url", url, "--payload", payload.toString(), "--mode", "queue", "--queue", queue,
+                        "--files", Integer.toString(options.queueFiles), "--queue-concurrency",
+                        Integer.toString(options.queueConcurrency), "--work", side.toString()), logs);
+                long budget = 300 + options.queueFiles / 5;
+                Map<String, Object> v = new LinkedHashMap<>();
+                if (!client.waitFor(Duration.ofSeconds(budget))) {
+                    v.put("error", "the sender did not finish within " + budget + " s; killed");
+                }
+                client.close();
+                client.json("QUEUE").stream().findFirst().ifPresent(v::putAll);
+                if (!v.containsKey("completedPerSec") && !v.containsKey("error")) {
+                    v.put("error", "the sender ended without a result (exit " + client.exitCode() + "); see logs/"
+                            + client.name() + ".err");
+                }
+                v.putIfAbsent("queue", queue);
+                log("  " + queue + ": " + v);
+                r.put(queue, v);
+            }
+        } finally {
+            server.stop(Duration.ofSeconds(30));
             deleteTree(work);
         }
         return r;

@@ -25,6 +25,8 @@ import java.util.List;
  * --vertx-workers N        Vert.x worker threads of our server (default: Vert.x's 20)
  * --wait-quiet MINUTES      first wait (at most that long) for a 1-minute load average below 1.0
  * --no-jfr                   no flight recordings of our JVMs (default: ours, ours-s3 and our large runs)
+ * --queue-files N            files of the StartFileTransfer queue benchmark (10000); --skip queue leaves it out
+ * --queue-concurrency C      sends at once in it (4: the receiver's maxConcurrentRequestsPerClient default)
  * --smoke                    a tiny run: ours + as2-lib (keystore cached), 2 s phases at 1 and 8, 16MB large
  * </pre>
  */
@@ -35,6 +37,9 @@ final class BenchOptions {
     boolean ceilings = true;
     boolean load = true;
     boolean large = true;
+    boolean queue = true;
+    int queueFiles = 10_000;
+    int queueConcurrency = 4;
     double warmupSeconds = 10;
     double phaseSeconds = 30;
     List<Integer> concurrency = List.of(1, 8, 32);
@@ -72,7 +77,9 @@ final class BenchOptions {
                             case "ceilings" -> o.ceilings = false;
                             case "load" -> o.load = false;
                             case "large" -> o.large = false;
-                            default -> throw new IllegalArgumentException("--skip takes ceilings, load, large");
+                            case "queue" -> o.queue = false;
+                            default -> throw new IllegalArgumentException("--skip takes ceilings, load, large,"
+                                    + " queue");
                         }
                     }
                 }
@@ -80,6 +87,8 @@ final class BenchOptions {
                 case "--seconds" -> o.phaseSeconds = Double.parseDouble(args[++i]);
                 case "--concurrency" -> o.concurrency = Arrays.stream(args[++i].split(",")).map(String::strip)
                         .map(Integer::valueOf).toList();
+                case "--queue-files" -> o.queueFiles = Integer.parseInt(args[++i]);
+                case "--queue-concurrency" -> o.queueConcurrency = Integer.parseInt(args[++i]);
                 case "--ceiling-seconds" -> o.ceilingSeconds = Double.parseDouble(args[++i]);
                 case "--large-sizes" -> o.largeSizes = sizes(args[++i]);
                 case "--peer-large-sizes" -> o.peerLargeSizes = sizes(args[++i]);
@@ -100,6 +109,7 @@ final class BenchOptions {
         ceilingSeconds = 0.3;
         largeSizes = List.of(Sizes.parse("16MB"));
         largePeers = List.of();
+        queueFiles = 200;
         jfr = false;
     }
 

@@ -28,6 +28,7 @@ final class Report {
         ceilings(b);
         small(b);
         large(b);
+        queue(b);
         jfr(b);
         return b.toString();
     }
@@ -206,6 +207,51 @@ final class Report {
                     ours >= LARGE_TARGET_MBPS ? "met" : "**not met**", peers));
         }
         b.append('\n');
+    }
+
+    /** The queue benchmark: the durable queue against the in-memory one, with the targets. */
+    private void queue(StringBuilder b) {
+        Map<String, Object> q = map(r.get("queue"));
+        if (q.isEmpty()) {
+            return;
+        }
+        if (q.containsKey("error")) {
+            b.append("## StartFileTransfer queue\n\n**FAILED**: ").append(q.get("error")).append("\n\n");
+        }
+        Map<String, Object> memory = map(q.get("memory"));
+        Map<String, Object> durable = map(q.get("durable"));
+        b.append(String.format(Locale.ROOT, "## StartFileTransfer queue: %s files of 10 KB through one connector%n%n",
+                num(firstOf(durable, memory, "files"))));
+        b.append(String.format(Locale.ROOT, "Requests of %s files from %s callers while the files are sent; %s sends "
+                + "at once; ours → ours, signed SYNC MDN verified. Completed/s: first accept to last COMPLETED; "
+                + "latency: accept to COMPLETED (durable: the store's accepted_at and finished_at).%n%n",
+                QueueRun.REQUEST_FILES, QueueRun.ACCEPT_THREADS, firstOf(durable, memory, "concurrency")));
+        b.append("| queue | accepted/s | completed/s | p50 / p99 ms | completed / failed |\n|---|---|---|---|---|\n");
+        for (Map<String, Object> v : List.of(memory, durable)) {
+            if (v.isEmpty()) {
+                continue;
+            }
+            String label = "memory".equals(v.get("queue")) ? "in-memory (SEDA, before the store)"
+                    : "durable (transfer store, embedded H2)";
+            b.append(v.containsKey("error") ? String.format(Locale.ROOT, "| %s | **FAIL**: %s | | | |%n", label,
+                    v.get("error")) : String.format(Locale.ROOT, "| %s | %s | %s | %s / %s | %s / %s |%n", label,
+                    num(v.get("acceptedPerSec")), num(v.get("completedPerSec")), num(v.get("p50Ms")),
+                    num(v.get("p99Ms")), v.get("completed"), v.get("failed")));
+        }
+        if (memory.containsKey("completedPerSec") && durable.containsKey("completedPerSec")) {
+            double ratio = ((Number) durable.get("completedPerSec")).doubleValue()
+                    / ((Number) memory.get("completedPerSec")).doubleValue();
+            double accepted = ((Number) durable.get("acceptedPerSec")).doubleValue();
+            b.append(String.format(Locale.ROOT, "%n- durable ÷ in-memory completed/s: %.2f, target ≥ 0.90: %s%n",
+                    ratio, ratio >= 0.9 ? "met" : "**not met**"));
+            b.append(String.format(Locale.ROOT, "- durable accepted/s: %s, target ≥ 2,000: %s%n", num(accepted),
+                    accepted >= 2000 ? "met" : "**not met**"));
+        }
+        b.append('\n');
+    }
+
+    private static Object firstOf(Map<String, Object> a, Map<String, Object> b, String key) {
+        return a.containsKey(key) ? a.get(key) : b.get(key);
     }
 
     @SuppressWarnings("unchecked")

@@ -24,7 +24,9 @@ import io.transferas2.peers.RoleArguments;
  * client --impl ours|camel|camel-noexpect|as2lib|as2lib-cachedks --keys DIR --url URL --payload FILE
  *        --mode load [--warmup 10] [--seconds 30] [--concurrency 1,8,32] [--warmup-concurrency 8]
  *        --mode large [--read-timeout 600]
- *     load prints "RESULT {json}" per phase, large prints "LARGE {json}"; both end with "MEMORY {json}"
+ *        --mode queue --queue durable|memory --files N --queue-concurrency C --work DIR   (ours only)
+ *     load prints "RESULT {json}" per phase, large prints "LARGE {json}", queue "QUEUE {json}"; all end with
+ *     "MEMORY {json}"
  * </pre>
  */
 public final class RoleMain {
@@ -86,6 +88,15 @@ public final class RoleMain {
     private static int client(String impl, BenchKeys keys, Map<String, String> o) throws Exception {
         String url = o.get("url");
         Path payload = Path.of(o.get("payload"));
+        if ("queue".equals(o.get("mode"))) {
+            try {
+                Json.emit("QUEUE", QueueRun.run(o.get("queue"), keys, url, payload, Path.of(o.get("work")),
+                        Integer.parseInt(o.get("files")), Integer.parseInt(o.get("queue-concurrency"))));
+            } finally {
+                Json.emit("MEMORY", MemoryStats.snapshot());
+            }
+            return 0;
+        }
         boolean large = "large".equals(o.getOrDefault("mode", "load"));
         Duration readTimeout = Duration.ofSeconds(Long.parseLong(o.getOrDefault("read-timeout", large ? "900" : "60")));
         OursClient ours = null;

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The benchmark command in smoke mode ({@code --smoke}): ceilings, ours → ours and as2-lib → as2-lib for 2 s at
- * c=1 and c=8 in their own JVMs, and a 16 MB transfer under -Xmx256m. Proves the harness still measures and writes
+ * c=1 and c=8 in their own JVMs, a 16 MB transfer under -Xmx256m, and 200 files through the in-memory and the
+ * durable StartFileTransfer queue. Proves the harness still measures and writes
  * its tables; the figures themselves are not checked (timed assertions do not belong in tests).
  */
 class BenchmarkSmokeTest {
@@ -28,7 +29,8 @@ class BenchmarkSmokeTest {
         String md = Files.readString(dir.resolve("results.md"));
         assertThat(md).contains("## Ceilings (one thread)", "RSA-2048 SHA256withRSA signatures/s",
                 "## Small messages", "| ours → ours, in-memory sink |", "| as2-lib → as2-lib, keystore loaded once |",
-                "### Ratios", "### Targets", "## Large transfers", "| ours → ours | 16MB | OK |");
+                "### Ratios", "### Targets", "## Large transfers", "| ours → ours | 16MB | OK |",
+                "## StartFileTransfer queue", "durable ÷ in-memory completed/s");
 
         Map<String, Object> results = Json.MAPPER.readValue(dir.resolve("results.json").toFile(),
                 new TypeReference<Map<String, Object>>() {
@@ -55,6 +57,16 @@ class BenchmarkSmokeTest {
         assertThat(((Number) large.get("bytes")).longValue()).isEqualTo(16L << 20);
         assertThat(((Number) large.get("receiverPeakRssBytes")).longValue()).isPositive();
         assertThat(((Number) large.get("senderPeakHeapBytes")).longValue()).isPositive();
+        Map<String, Object> queue = map(results.get("queue"));
+        for (String q : List.of("memory", "durable")) {
+            Map<String, Object> v = map(queue.get(q));
+            assertThat(v).as(q).doesNotContainKey("error");
+            // every file completed (verified MDN), none failed, each with a latency
+            assertThat(v.get("completed")).as(q).isEqualTo(200);
+            assertThat(v.get("failed")).as(q).isEqualTo(0);
+            assertThat(((Number) v.get("p99Ms")).doubleValue()).isGreaterThanOrEqualTo(
+                    ((Number) v.get("p50Ms")).doubleValue());
+        }
         // temporary payloads and work directories are cleaned up
         assertThat(dir.resolve("payloads")).doesNotExist();
         assertThat(dir.resolve("work/ours")).doesNotExist();

@@ -74,9 +74,14 @@ class AsyncMdnTest {
                 var message = new org.apache.camel.support.DefaultMessage(fx.context);
                 OutboundResultHeaders.apply(result, message);
                 assertThat(message.getHeader(TransferAs2Constants.STATUS_CODE)).isEqualTo("COMPLETED");
+                // verified but not finished: until the route stored the status JSON, a crash loses nothing
+                assertThat(fx.component.transferStore().pendingTransfers().list())
+                        .extracting(p -> p.messageId()).containsExactly(messageId);
+                assertThat(fx.component.asyncMdnReceiver().complete(result)).isTrue();
                 assertThat(fx.component.transferStore().pendingTransfers().list()).isEmpty();
                 // the same MDN again completes nothing
                 assertThat(fx.component.asyncMdnReceiver().receive(mdn)).isEmpty();
+                assertThat(fx.component.asyncMdnReceiver().complete(result)).isFalse();
             }
         }
     }
@@ -86,6 +91,7 @@ class AsyncMdnTest {
         BlockingQueue<Exchange> announced = new LinkedBlockingQueue<>();
         try (ProducerFixture fx = new ProducerFixture(c -> {
             c.setAsyncMdnStoreDirectory(dir.resolve("pending").toString());
+            c.setStoreDirectory(dir.resolve("store").toString());
             c.setAsyncMdnTimeoutEndpoint("direct:mdn-timeouts");
             c.setAsyncMdnCheckInterval(100);
         });
@@ -93,7 +99,15 @@ class AsyncMdnTest {
             fx.context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:mdn-timeouts").process(announced::add);
+                    // the first announcement fails (its status JSON could not be stored): the send stays pending
+                    // and is announced again at the next check
+                    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+                    from("direct:mdn-timeouts").process(e -> {
+                        announced.add(e);
+                        if (calls.incrementAndGet() == 1) {
+                            throw new IllegalStateException("S3 is down");
+                        }
+                    });
                 }
             });
             String serverId = fx.registry.createServer(new Server());
@@ -104,8 +118,13 @@ class AsyncMdnTest {
                                 "CamelAwsS3BucketName", "outbox", "CamelAwsS3Key", "late.edi"));
                 assertThat(sent.getIn().getHeader(TransferAs2Constants.STATUS_CODE)).isEqualTo("PROCESSING");
 
+                Exchange failedAnnouncement = announced.poll(10, TimeUnit.SECONDS);
+                assertThat(failedAnnouncement).isNotNull();
                 Exchange timeout = announced.poll(10, TimeUnit.SECONDS);
                 assertThat(timeout).isNotNull();
+                assertThat(timeout.getIn().getHeader(TransferAs2Constants.MESSAGE_ID))
+                        .isEqualTo(failedAnnouncement.getIn().getHeader(TransferAs2Constants.MESSAGE_ID));
+                awaitNotPending(fx, timeout.getIn().getHeader(TransferAs2Constants.MESSAGE_ID, String.class));
                 assertThat(timeout.getIn().getHeader(TransferAs2Constants.STATUS_CODE)).isEqualTo("FAILED");
                 assertThat(timeout.getIn().getHeader(TransferAs2Constants.FAILURE_CODE))
                         .isEqualTo("VERIFICATION_FAILED");
@@ -121,6 +140,14 @@ class AsyncMdnTest {
                 assertThat(announced.poll(300, TimeUnit.MILLISECONDS)).isNull();
             }
         }
+    }
+
+    private static void awaitNotPending(ProducerFixture fx, String messageId) throws InterruptedException {
+        var pending = fx.component.transferStore().pendingTransfers();
+        for (int i = 0; i < 200 && pending.get(messageId).isPresent(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(pending.get(messageId)).isEmpty();
     }
 
     private static String asyncConnector(ProducerFixture fx, String url, String mdnUrl, String serverId) {
