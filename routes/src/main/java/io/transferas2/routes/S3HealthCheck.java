@@ -1,6 +1,7 @@
 package io.transferas2.routes;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ public class S3HealthCheck implements HealthCheck, CamelContextAware {
     private S3Client s3Client;
     private String bucket;
     private long cacheMillis = 10_000;
+    private Duration probeTimeout = Duration.ofSeconds(5);
     private boolean enabled = true;
     private Instant probedAt;
     private Result last;
@@ -56,6 +58,11 @@ public class S3HealthCheck implements HealthCheck, CamelContextAware {
     /** How long one probe's result is reused (ms). */
     public void setCacheMillis(long cacheMillis) {
         this.cacheMillis = cacheMillis;
+    }
+
+    /** Longest one HeadBucket may take, retries included (ms): a hung S3 must not hang the health endpoint. */
+    public void setProbeTimeoutMillis(long probeTimeoutMillis) {
+        this.probeTimeout = Duration.ofMillis(probeTimeoutMillis);
     }
 
     @Override
@@ -136,7 +143,7 @@ public class S3HealthCheck implements HealthCheck, CamelContextAware {
     private Result probe() {
         HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).detail("bucket", bucket);
         try {
-            s3Client.headBucket(b -> b.bucket(bucket));
+            s3Client.headBucket(b -> b.bucket(bucket).overrideConfiguration(o -> o.apiCallTimeout(probeTimeout)));
             return builder.up().build();
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();

@@ -96,4 +96,45 @@ class S3HealthCheckTest {
             }
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void anS3ThatAcceptsButNeverAnswersIsDownAfterTheProbeTimeoutNotAHungHealthEndpoint() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(s -> {
+                        try {
+                            s.close();
+                        } catch (java.io.IOException ignored) {
+                            // closing anyway
+                        }
+                    });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Properties p = new Properties();
+            p.setProperty("s3.endpoint", "http://127.0.0.1:" + silent.getLocalPort());
+            p.setProperty("s3.path-style", "true");
+            p.setProperty("s3.access-key", "health-access");
+            p.setProperty("s3.secret-key", SECRET);
+            S3HealthCheck check = new S3HealthCheck();
+            check.setBucket("edi");
+            check.setProbeTimeoutMillis(500);
+            try (S3Access remote = S3Access.open(S3Settings.fromProperties(p))) {
+                check.setS3Client(remote.client());
+                HealthCheck.Result hung = check.call();
+                assertThat(hung.getState()).isEqualTo(HealthCheck.State.DOWN);
+                assertThat(hung.getMessage()).hasValueSatisfying(m -> assertThat(m)
+                        .startsWith("S3 is unreachable for bucket 'edi'").doesNotContain(SECRET));
+            }
+        }
+    }
 }
