@@ -37,6 +37,7 @@ public class S3HealthCheck implements HealthCheck, CamelContextAware {
     private boolean enabled = true;
     private Instant probedAt;
     private Result last;
+    private boolean lastUnreachable;
 
     public S3HealthCheck() {
         this(Clock.systemUTC());
@@ -130,6 +131,17 @@ public class S3HealthCheck implements HealthCheck, CamelContextAware {
         return last;
     }
 
+    /**
+     * Whether a storage failure happening now is transient: S3 does not answer (a fresh probe, not the cached one) or
+     * routes still wait for it. The inbound route then answers the partner 503 so it sends again; S3 answering with
+     * an error (no such bucket, access denied) is not transient.
+     */
+    public synchronized boolean unavailable() {
+        last = probe();
+        probedAt = clock.instant();
+        return lastUnreachable || !routesWaiting().isEmpty();
+    }
+
     /** Routes the supervising route controller has not started yet (they could not reach S3 at start). */
     private Set<String> routesWaiting() {
         Set<String> waiting = new TreeSet<>();
@@ -142,6 +154,7 @@ public class S3HealthCheck implements HealthCheck, CamelContextAware {
 
     private Result probe() {
         HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).detail("bucket", bucket);
+        lastUnreachable = false;
         try {
             s3Client.headBucket(b -> b.bucket(bucket).overrideConfiguration(o -> o.apiCallTimeout(probeTimeout)));
             return builder.up().build();
@@ -151,6 +164,7 @@ public class S3HealthCheck implements HealthCheck, CamelContextAware {
             return builder.down().message("S3 bucket '" + bucket + "' answered HTTP " + e.statusCode()
                     + (code == null ? "" : " " + code) + ": AS2 messages cannot be stored").build();
         } catch (SdkException e) {
+            lastUnreachable = true;
             return builder.down().message("S3 is unreachable for bucket '" + bucket + "' (" + e.getMessage()
                     + "): AS2 messages are answered 503 until it returns").build();
         }

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the bucket when its routes start; the supervising route controller retries them), reports readiness DOWN in its
  * S3 health check, and answers a message sent meanwhile with HTTP 503 (no MDN: nothing is acknowledged that was not
  * stored). Then a real S3 API server starts on the configured port: the health check turns UP, the storing route is
- * restarted, and the message sent again lands with its status JSON.
+ * restarted, and the message sent again lands with its status JSON. When S3 goes away again at run time, the check
+ * is DOWN again and messages are refused with 503 again (the S3 client cannot connect: transient).
  */
 class S3DownAtStartTest {
     private static final String SECRET = "remote-secret-0123456789";
@@ -95,6 +96,14 @@ class S3DownAtStartTest {
                         .findFirst().orElseThrow();
                 assertThat(stations.b.read(B_BUCKET, payload)).isEqualTo("ISA*down~");
             }
+
+            // S3 goes away again while the station runs: DOWN again, and the next message is refused with 503 too
+            Await.until("the S3 health check DOWN again", Duration.ofSeconds(30), s3Health::call,
+                    r -> r.getState() == HealthCheck.State.DOWN);
+            String later = stations.a.startFileTransfer(A_TO_B, "/mycompany-edi/outbound/partner/while-down.x12");
+            JsonNode refusedLater = status(stations.a, "outbound/partner/failed/while-down." + later);
+            assertThat(refusedLater.path("failure-message").asText()).contains("503");
+            assertThat(refusedLater.has("disposition")).as("no MDN was sent").isFalse();
         }
     }
 
