@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The route pack's S3 readiness check against a real S3 API server: UP while HeadBucket succeeds, DOWN with the
  * bucket and the error (never the secret key) when the server is gone or the bucket does not exist, and one probe per
- * cache period.
+ * cache period; {@code unavailable()} (the inbound route's "is this failure transient?") probes afresh and is true
+ * only when S3 does not answer.
  */
 class S3HealthCheckTest {
     private static final String SECRET = "health-secret-0123456789";
@@ -72,6 +73,15 @@ class S3HealthCheckTest {
             check.setS3Client(remote.client());
             try (EmbeddedS3Server s3 = EmbeddedS3Server.start(options)) {
                 assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+                assertThat(check.unavailable()).as("S3 answers: a storage failure is not transient").isFalse();
+            }
+            // the inbound route's question probes afresh, whatever the cache holds
+            assertThat(check.unavailable()).as("S3 is gone: transient").isTrue();
+            assertThat(check.call().getState()).isEqualTo(HealthCheck.State.DOWN);
+            // back to a cached UP for the cache test below
+            try (EmbeddedS3Server s3 = EmbeddedS3Server.start(options)) {
+                clock.advance(Duration.ofSeconds(10));
+                assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
             }
             // within the cache period the last probe's answer is reused
             clock.advance(Duration.ofSeconds(9));
@@ -93,6 +103,7 @@ class S3HealthCheckTest {
                 assertThat(missing.getState()).isEqualTo(HealthCheck.State.DOWN);
                 assertThat(missing.getMessage()).hasValueSatisfying(m -> assertThat(m)
                         .startsWith("S3 bucket 'no-such-bucket' answered HTTP 404"));
+                assertThat(check.unavailable()).as("S3 answered with an error: not transient").isFalse();
             }
         }
     }
