@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public class S3HealthCheck implements HealthCheck, CamelContextAware {
     static final String ID = "transfer-as2-s3";
+    private static final Duration FRESH = Duration.ofSeconds(1);
 
     private final Clock clock;
     private CamelContext camelContext;
@@ -132,13 +133,18 @@ public class S3HealthCheck implements HealthCheck, CamelContextAware {
     }
 
     /**
-     * Whether a storage failure happening now is transient: S3 does not answer (a fresh probe, not the cached one) or
-     * routes still wait for it. The inbound route then answers the partner 503 so it sends again; S3 answering with
+     * Whether a storage failure happening now is transient: S3 does not answer (probed now, or found unreachable in
+     * the last second; never the health cache) or routes still wait for it. The inbound route then answers the partner 503 so it sends again; S3 answering with
      * an error (no such bucket, access denied) is not transient.
      */
     public synchronized boolean unavailable() {
-        last = probe();
-        probedAt = clock.instant();
+        Instant now = clock.instant();
+        // an "unreachable" of the last second is fresh enough (many requests failing at once wait for one probe, not
+        // each for its own); any other answer is probed again, since a write has just failed
+        if (last == null || !lastUnreachable || !now.isBefore(probedAt.plus(FRESH))) {
+            last = probe();
+            probedAt = now;
+        }
         return lastUnreachable || !routesWaiting().isEmpty();
     }
 
