@@ -84,6 +84,13 @@ public interface TransferAs2Constants {
     @Metadata(description = "Human-readable failure message when the status is FAILED.", javaType = "String")
     String FAILURE_MESSAGE = "CamelTransferAs2FailureMessage";
 
+    @Metadata(label = "consumer", description = "transfer-as2:server: set by the route (seconds) on an exchange it"
+                                                + " then fails, when the failure is transient (S3 unreachable): the"
+                                                + " partner is answered HTTP 503 with this Retry-After instead of an"
+                                                + " error MDN, so it sends the message again.",
+              javaType = "Integer")
+    String RETRY_AFTER = "CamelTransferAs2RetryAfter";
+
     @Metadata(description = "The MDN's Disposition field, e.g. automatic-action/MDN-sent-automatically; processed.",
               javaType = "String")
     String DISPOSITION = "CamelTransferAs2Disposition";

@@ -219,6 +219,11 @@ public class TransferAs2ServerConsumer extends DefaultConsumer implements Suspen
                 exchange.getMessage().setBody(body);
             }
             getProcessor().process(exchange);
+            Integer retryAfter = exchange.getMessage().getHeader(TransferAs2Constants.RETRY_AFTER, Integer.class);
+            boolean failed = exchange.getException() != null || exchange.isRollbackOnly();
+            if (failed && retryAfter != null && retryAfter > 0) {
+                throw new io.transferas2.inbound.RetryLaterException(retryAfter, exchange.getException());
+            }
             if (exchange.getException() != null) {
                 throw exchange.getException();
             }

@@ -66,7 +66,7 @@ import io.transferas2.transfer.StatusDocument;
  * <li>a repeated Message-ID is answered {@code processed/warning: duplicate-document} and not handed on;</li>
  * <li>otherwise the route runs; only when it completes is the Message-ID committed and the positive MDN sent (in the
  * response, or POSTed for ASYNC). A route failure answers {@code processed/error: unexpected-processing-error}, or
- * HTTP 503 with {@code retryOnRouteFailure}.</li>
+ * HTTP 503 with {@code retryOnRouteFailure} or when the route calls it transient ({@link RetryLaterException}).</li>
  * </ol>
  * Thread-safe: one instance serves all requests of a server consumer.
  */
@@ -314,12 +314,13 @@ public final class InboundReceiver {
         String reason = "storing the message failed: " + describe(e);
         LOG.warn("server {}: route failed for message {} under agreement {}: {}", settings.serverId(), in.messageId,
                 agreement.getAgreementId(), describe(e));
-        if (settings.retryOnRouteFailure()) {
+        RetryLaterException retryLater = e instanceof RetryLaterException r ? r : null;
+        if (settings.retryOnRouteFailure() || retryLater != null) {
             in.receipt = new Receipt(false, null, in.receipt.options());
             fail(in, agreement, 503, As2FailureCode.ACCESS_DENIED, null, reason, fileName, message.payload(),
                     message);
             return InboundResponse.text(503, "The message could not be stored; send it again later",
-                    Map.of("Retry-After", "60"));
+                    Map.of("Retry-After", String.valueOf(retryLater == null ? 60 : retryLater.retryAfterSeconds())));
         }
         return fail(in, agreement, 500, As2FailureCode.ACCESS_DENIED,
                 DispositionModifier.UNEXPECTED_PROCESSING_ERROR, reason, fileName, message.payload(), message);

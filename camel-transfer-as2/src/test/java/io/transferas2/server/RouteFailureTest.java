@@ -125,4 +125,34 @@ class RouteFailureTest {
                     .isEqualTo(PAYLOAD);
         }
     }
+
+    @Test
+    void aRouteThatCallsItsFailureTransientGets503WithItsRetryAfterAndTheResendLandsOnce() throws Exception {
+        // retryOnRouteFailure is off here: the route decides per exchange (S3 unreachable in the shipped routes)
+        RawAs2 raw = new RawAs2(errorMdn);
+        String id = RawAs2.newMessageId();
+        errorMdn.routeHook.set(e -> {
+            if ("COMPLETED".equals(e.getMessage().getHeader(TransferAs2Constants.STATUS_CODE))) {
+                e.getMessage().setHeader(TransferAs2Constants.RETRY_AFTER, 7);
+                throw new IllegalStateException("S3 is unavailable");
+            }
+        });
+        try (OutboundMessage m = raw.build(PAYLOAD, "po.x12")) {
+            RawAs2.Reply reply = raw.post(m, headers(id));
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.header("Retry-After")).isEqualTo("7");
+            assertThat(reply.header("Content-Type")).doesNotContain("multipart/report")
+                    .doesNotContain("multipart/signed");
+            ServerHarness.Received failed = errorMdn.await(r -> "FAILED".equals(r.status()));
+            assertThat(failed.header(TransferAs2Constants.FAILURE_MESSAGE)).contains("S3 is unavailable");
+            assertThat(failed.header(TransferAs2Constants.MDN)).isNull();
+            assertThat(errorMdn.receivedIds.contains(errorMdn.agreementId + ":" + id)).isFalse();
+
+            errorMdn.reset();
+            assertThat(raw.post(m, headers(id)).mdn(errorMdn.localKey).disposition().toFieldValue())
+                    .isEqualTo("automatic-action/MDN-sent-automatically; processed");
+            assertThat(errorMdn.awaitMessage(id).landed()).isEqualTo(errorMdn.target("inbox",
+                    "partner/processed/po." + id + ".x12"));
+        }
+    }
 }

@@ -331,6 +331,9 @@ class RoutePackTest {
 
         Await.keys(b, B_BUCKET, "custom/mdns/inv-7.edi.mdn", 1);
         Await.keys(b, B_BUCKET, "custom/status/inv-7.edi.json", 1);
+        // the temporary copy is removed just after the status JSON and the MDN are written
+        Await.until("the temporary copy removed", java.time.Duration.ofSeconds(30),
+                () -> b.list(B_BUCKET, "custom/tmp/"), List::isEmpty);
         assertThat(b.list(B_BUCKET, "custom/")).containsExactlyInAnyOrder("custom/payloads/inv-7.edi",
                 "custom/status/inv-7.edi.json", "custom/mdns/inv-7.edi.mdn");
         assertThat(b.read(B_BUCKET, "custom/payloads/inv-7.edi")).isEqualTo("custom directories");
