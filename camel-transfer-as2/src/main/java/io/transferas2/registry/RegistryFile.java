@@ -126,9 +126,14 @@ public final class RegistryFile {
         } catch (IOException e) {
             throw new InvalidRequestException(file + ": cannot read (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
+            // MappingIterator wraps what it meets while moving to the next document
             if (e.getCause() instanceof JsonProcessingException jpe) {
                 throw new InvalidRequestException(file + ": not valid " + format(file) + " ("
                         + jpe.getOriginalMessage() + ")");
+            }
+            if (e.getCause() instanceof IOException io) {
+                // e.g. CharConversionException: bytes that are not text in the encoding the parser detected
+                throw new InvalidRequestException(file + ": not valid " + format(file) + " (" + io.getMessage() + ")");
             }
             throw e;
         }
