@@ -5,7 +5,7 @@
 #
 #   examples/cluster/run.sh
 #
-# Logs and data: examples/cluster/data (node logs: data/node-*/run-*.log). See README "Running a cluster".
+# Logs and data: examples/cluster/data (node logs: data/node-*/run-*.log). See docs/cluster.md.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 root="$(cd "$here/../.." && pwd -P)"
